@@ -1,0 +1,14 @@
+"""Fastlit: `import fastlit as st`. Elements come from plugins, resolved on attribute access."""
+
+from typing import Any
+
+from fastlit_core import __version__
+from fastlit_core.facade import element_attribute, rerun, session_state, stop
+
+__all__ = ["__version__", "rerun", "session_state", "stop"]
+
+
+def __getattr__(name: str) -> Any:
+    if name.startswith("__"):
+        raise AttributeError(name)
+    return element_attribute(name)

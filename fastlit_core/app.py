@@ -1,0 +1,52 @@
+"""The App: one script, one registry, its sessions and the bounded pool that runs them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .config import Config
+from .registry import Registry
+from .runner import Script
+from .session import Session
+
+log = logging.getLogger("fastlit")
+
+
+class App:
+    def __init__(self, script: Script | str | Path, registry: Registry,
+                 config: Config | None = None) -> None:
+        self.script = script if isinstance(script, Script) else Script(Path(script).resolve())
+        self.registry = registry
+        self.config = config or Config()
+        self.sessions: dict[str, Session] = {}
+        self.pool = ThreadPoolExecutor(
+            max_workers=self.config.max_concurrent_runs, thread_name_prefix="fastlit-run"
+        )
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def new_session(self) -> Session:
+        session = Session(self)
+        self.sessions[session.id] = session
+        return session
+
+    def submit_run(self, run: Callable[[], None]) -> None:
+        self.pool.submit(run)
+
+    def schedule_expiry(self, session: Session) -> None:
+        """Forget a detached session after the TTL unless a socket resumes it."""
+        if self.loop is None:
+            return
+
+        def expire() -> None:
+            if session.outbox is None:
+                self.sessions.pop(session.id, None)
+                log.info("session %s expired", session.id)
+
+        session.expiry = self.loop.call_later(self.config.session_ttl_seconds, expire)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,135 @@
+"""The `fastlit` command: run an app, list and check plugins."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import socket
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .config import Config
+from .registry import Registry
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fastlit", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="serve a script as a web app")
+    run.add_argument("script", type=Path)
+    run.add_argument("--host", default=Config.host)
+    run.add_argument("--port", type=int, default=Config.port)
+    run.add_argument("--dev", action="store_true", help="show tracebacks and paths in the page")
+    run.add_argument("--max-concurrent-runs", type=int, default=Config.max_concurrent_runs)
+    run.add_argument("--session-ttl-seconds", type=float, default=Config.session_ttl_seconds)
+    run.add_argument("--run-timeout-seconds", type=float, default=None)
+    run.add_argument("--max-message-bytes", type=int, default=Config.max_message_bytes)
+    run.add_argument("--log-level", default="info")
+
+    plugins = commands.add_parser("plugins", help="inspect element plugins")
+    plugin_commands = plugins.add_subparsers(dest="plugins_command", required=True)
+    listing = plugin_commands.add_parser("list", help="every installed element plugin")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    commands.add_parser("version", help="print the version")
+
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    if args.command == "plugins":
+        return _plugins_list(as_json=args.json)
+    from . import __version__
+
+    print(__version__)
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    import uvicorn
+
+    from .app import App
+    from .server import create_server
+
+    script = args.script.resolve()
+    if not script.is_file():
+        print(f"fastlit: no such script: {args.script}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    config = Config(
+        host=args.host, port=args.port, dev=args.dev,
+        max_concurrent_runs=args.max_concurrent_runs,
+        session_ttl_seconds=args.session_ttl_seconds,
+        run_timeout_seconds=args.run_timeout_seconds,
+        max_message_bytes=args.max_message_bytes,
+    )
+    app = App(script, Registry.from_entry_points(), config)
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_server(app), log_level=args.log_level,
+            # Above our own limit, so an oversized message gets a protocol error, not a close.
+            ws_max_size=max(16 * 1024 * 1024, config.max_message_bytes * 8),
+        )
+    )
+    listener = listening_socket(config.host, config.port)
+    print(f"  Fastlit is serving {script.name} at http://{config.host}:{config.port}", flush=True)
+    asyncio.run(server.serve(sockets=[listener]))
+    return 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP listener whose accepted sockets get TCP_NODELAY.
+
+    asyncio sets TCP_NODELAY only on sockets created with proto=IPPROTO_TCP; without it a
+    reply of several small frames can wait ~40 ms for a delayed ACK.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.setblocking(False)
+    return sock
+
+
+def _plugins_list(as_json: bool) -> int:
+    registry = Registry.from_entry_points()
+    rows = [
+        {
+            "plugin": record.name,
+            "distribution": record.distribution,
+            "version": record.version,
+            "names": [f"st.{n}" for n in record.names],
+            "bundles": sorted(set(record.bundles)),
+            "status": record.status,
+            "reason": record.reason,
+        }
+        for record in sorted(registry.plugins.values(), key=lambda r: r.name)
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    headers = ["plugin", "distribution", "st.* names", "bundle", "status"]
+    table = [
+        [
+            r["plugin"],
+            f"{r['distribution']} {r['version']}" if r["distribution"] else "-",
+            ", ".join(r["names"]),
+            ", ".join(r["bundles"]) or "-",
+            r["status"] + (f": {r['reason']}" if r["reason"] else ""),
+        ]
+        for r in rows
+    ]
+    widths = [max(len(str(row[i])) for row in [headers, *table]) for i in range(len(headers))]
+    for row in [headers, ["-" * w for w in widths], *table]:
+        print("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

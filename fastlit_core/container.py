@@ -1,0 +1,222 @@
+"""Container: the cursor every element function receives, and the only way to add nodes."""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .errors import (
+    FastlitUnsupportedWarning,
+    StreamlitDuplicateElementId,
+    StreamlitDuplicateElementKey,
+)
+from .ids import node_id
+from .registry import BrokenElement
+from .state import WidgetInfo, _identity
+from .tree import Node
+
+if TYPE_CHECKING:
+    from .context import RunContext
+
+log = logging.getLogger("fastlit")
+
+ERROR_NODE = "fl_error"  # rendered by the shell itself; no plugin needed
+
+
+class Container:
+    """A place in the UI tree.
+
+    `mode` says what adding does: "block" appends children (main, sidebar, columns),
+    "slot" keeps one child and replaces it (`st.empty()`), "element" replaces the element
+    itself (the handle a non-container element returns).
+    """
+
+    def __init__(self, run: RunContext, node: Node, *, root: str, mode: str = "block",
+                 parent: Node | None = None) -> None:
+        self._run = run
+        self._node = node
+        self._root = root
+        self._mode = mode
+        self._parent = parent
+        self._base = node.id  # a replaced element keeps deriving ids from its first id
+
+    # --- what element functions use ------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        return self._node.id
+
+    @property
+    def dev(self) -> bool:
+        """Whether the app runs with --dev (tracebacks and paths may be shown)."""
+        return self._run.dev
+
+    @property
+    def run_number(self) -> int:
+        return self._run.run_number
+
+    def add(self, type: str, props: dict[str, Any] | None = None, *, key: str | None = None,
+            block: bool = False, id: str | None = None) -> Container:
+        """Add a node; return a Container for it (a block to add into, or an element handle)."""
+        run = self._run
+        run.checkpoint()
+        with run.lock:
+            node = Node(id or self._child_id(type, key), type, props or {}, [])
+            self._place(node)
+            run.nodes[node.id] = node
+            run.dirty = True
+        parent = self._node if self._mode != "element" else self._parent
+        return Container(run, node, root=self._root, mode="block" if block else "element",
+                         parent=parent)
+
+    def widget(
+        self,
+        type: str,
+        props: dict[str, Any],
+        *,
+        key: str | None,
+        identity: dict[str, Any],
+        default: Any,
+        value_type: Any = Any,
+        deserialize: Callable[[Any], Any] = _identity,
+        serialize: Callable[[Any], Any] = _identity,
+        validate: Callable[[Any], Any] | None = None,
+        on_change: Callable[..., Any] | None = None,
+        args: Any = None,
+        kwargs: dict[str, Any] | None = None,
+        disabled: bool = False,
+        trigger: bool = False,
+        assignable: bool = True,
+        key_identity: dict[str, Any] | None = None,
+    ) -> Any:
+        """Draw a widget and return its value (plain Python, never a proxy).
+
+        Identity follows Streamlit: without a key, the type and `identity` params plus the
+        root container; with a key, the key plus the small `key_identity` whitelist.
+        """
+        run = self._run
+        run.checkpoint()
+        if key is not None:
+            key = str(key)
+            wid = node_id("widget", type, key, sorted((key_identity or {}).items()))
+            if key in run.keys:
+                raise StreamlitDuplicateElementKey(
+                    f"There are multiple elements with the same `key='{key}'`. To fix this, "
+                    "please make sure that the `key` argument is unique for each element you "
+                    "create."
+                )
+        else:
+            wid = node_id("widget", type, sorted(identity.items(), key=lambda kv: kv[0]), self._root)
+        if wid in run.widget_ids:
+            raise StreamlitDuplicateElementId(
+                f"There are multiple `{type}` elements with the same auto-generated ID. When "
+                "this element is created, it is assigned an internal ID based on the element "
+                "type and provided parameters. Multiple elements with the same type and "
+                "parameters will cause this error.\n\nTo fix this error, please pass a unique "
+                f"`key` argument to the `{type}` element."
+            )
+        value = run.session.state.register(
+            WidgetInfo(
+                id=wid, type=type, key=key, default=default, value_type=value_type,
+                deserialize=deserialize, serialize=serialize, validate=validate,
+                on_change=on_change, args=tuple(args or ()), kwargs=dict(kwargs or {}),
+                disabled=disabled, trigger=trigger, assignable=assignable,
+            )
+        )
+        run.widget_ids.add(wid)
+        if key is not None:
+            run.keys.add(key)
+        self.add(type, {**props, "value": serialize(value)}, id=wid)
+        return value
+
+    def unsupported(self, command: str, **params: Any) -> None:
+        """Warn, clearly, about Streamlit parameters passed but not implemented yet."""
+        for name, value in params.items():
+            message = f"st.{command}({name}=...) is not supported by Fastlit yet and is ignored"
+            warnings.warn(message, FastlitUnsupportedWarning, stacklevel=3)
+            log.warning("%s (got %r)", message, value)
+
+    def error_box(self, message: str) -> Container:
+        """Show a kernel error box here (used when a plugin or component is missing)."""
+        return self.add(ERROR_NODE, {"message": self.redact(message)})
+
+    def redact(self, text: str) -> str:
+        """Outside --dev, hide absolute server paths from text bound for the browser."""
+        return text if self._run.dev else _PATH.sub("<path>", text)
+
+    def root_container(self, node_id: str, type: str, props: dict[str, Any] | None = None) -> Container:
+        """A top-level container beside main (e.g. the sidebar); created on first use."""
+        node = self._run.root_container(node_id, type, props or {})
+        return Container(self._run, node, root=node_id)
+
+    # --- st.* dispatch: every element works on every container ---------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return bind(self._run.registry.element(name), name, self)
+
+    def __enter__(self) -> Container:
+        self._run.stack.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._run.stack.remove(self)
+
+    def __repr__(self) -> str:
+        return f"<fastlit Container {self._node.type} {self._node.id}>"
+
+    # --- placement -----------------------------------------------------------------------
+
+    def _child_id(self, type: str, key: str | None) -> str:
+        if key is not None:
+            return node_id("key", type, str(key))
+        if self._mode == "element":
+            return node_id(self._base, type)
+        if self._mode == "slot":
+            return node_id(self._node.id, "slot", type)
+        ordinal_key = (self._node.id, type)
+        ordinal = self._run.ordinals.get(ordinal_key, 0)
+        self._run.ordinals[ordinal_key] = ordinal + 1
+        return node_id(self._node.id, type, ordinal)
+
+    def _place(self, node: Node) -> None:
+        if self._mode == "block":
+            self._node.children.append(node)
+        elif self._mode == "slot":
+            self._node.children[:] = [node]
+        else:  # replace this element where it stands
+            siblings = self._parent.children if self._parent is not None else []
+            for i, sibling in enumerate(siblings):
+                if sibling is self._node:
+                    siblings[i] = node
+                    break
+            self._node = node
+
+
+_PATH = re.compile(r"(?:[A-Za-z]:)?(?:/[\w.\-]+){2,}/?")
+
+
+def bind(element: Any, name: str, container: Container) -> Any:
+    """Resolve `container.<name>` to a callable (or value) for one st.* name."""
+    if element is None:
+        raise AttributeError(f"Fastlit has no element `st.{name}`; no installed plugin provides it")
+    if isinstance(element, BrokenElement):
+        def broken(*args: Any, **kwargs: Any) -> None:
+            container.error_box(
+                f"st.{name} is unavailable: its plugin {element.plugin} failed "
+                f"({element.reason})"
+            )
+        return broken
+    if element.attribute:
+        return element.function(container)
+
+    def command(*args: Any, **kwargs: Any) -> Any:
+        return element.function(container, *args, **kwargs)
+
+    command.__name__ = name
+    command.__doc__ = element.function.__doc__
+    return command

@@ -1,0 +1,114 @@
+"""What `import fastlit as st` exposes beyond elements: state, rerun, stop, name lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, NoReturn
+
+from .container import bind
+from .context import current, current_or_none
+from .errors import RerunException, StopException
+from .registry import default_registry
+from .state import SessionState
+
+
+def rerun(*, scope: str = "app") -> NoReturn:
+    """Stop this run and start the script again (st.rerun)."""
+    if scope not in ("app", "fragment"):
+        from .errors import StreamlitAPIException
+
+        raise StreamlitAPIException(f"'{scope}' is not a valid rerun scope; use 'app' or 'fragment'")
+    current().session.rerun_from_script()
+    raise RerunException()
+
+
+def stop() -> NoReturn:
+    """End this run now; everything drawn so far stays (st.stop)."""
+    current()
+    raise StopException()
+
+
+class SessionStateProxy:
+    """`st.session_state`: forwards to the state of the session whose script is running."""
+
+    def _state(self) -> SessionState:
+        return current().session.state
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._state(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._state(), name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self._state(), name)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._state()[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._state()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._state()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._state()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state())
+
+    def __len__(self) -> int:
+        return len(self._state())
+
+    def __repr__(self) -> str:
+        return repr(self._state())
+
+    def keys(self) -> Any:
+        return self._state().keys()
+
+    def values(self) -> Any:
+        return self._state().values()
+
+    def items(self) -> Any:
+        return self._state().items()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._state().get(key, default)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        return self._state().setdefault(key, default)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        return self._state().pop(key, *default)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._state().update(*args, **kwargs)
+
+    def clear(self) -> None:
+        self._state().clear()
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._state().to_dict()
+
+
+session_state = SessionStateProxy()
+
+
+def element_attribute(name: str) -> Any:
+    """Resolve `st.<name>` through the registry of the running app (else the installed one)."""
+    ctx = current_or_none()
+    registry = ctx.registry if ctx is not None else default_registry()
+    element = registry.element(name)
+    if element is None:
+        raise AttributeError(f"module 'fastlit' has no attribute '{name}'")
+    if getattr(element, "attribute", False):
+        return bind(element, name, current().cursor())
+
+    def command(*args: Any, **kwargs: Any) -> Any:
+        run = current()
+        return bind(run.registry.element(name), name, run.cursor())(*args, **kwargs)
+
+    command.__name__ = command.__qualname__ = name
+    command.__doc__ = getattr(getattr(element, "function", None), "__doc__", None)
+    return command

@@ -1,0 +1,42 @@
+"""The pluggy hookspecs an element plugin implements (project name `fastlit`, prefix `fastlit_`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .container import Container
+    from .elements import Component, Element
+
+PROJECT = "fastlit"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def fastlit_elements() -> Sequence[Element]:
+    """Return the `st.*` commands this plugin provides.
+
+    Each `Element` names the command and the Python function behind it; the function is
+    called with the target `Container` first, then the user's arguments.
+    """
+
+
+@hookspec
+def fastlit_components() -> Sequence[Component]:
+    """Return the frontend components this plugin provides, one per node type it renders.
+
+    The shell imports a component's module the first time a node of its type appears.
+    """
+
+
+@hookspec(firstresult=True)
+def fastlit_render_exception(container: Container, exception: BaseException) -> bool | None:
+    """Render an uncaught script exception into `container`; return True when handled.
+
+    The kernel calls it when a script raises; the first plugin that returns True wins.
+    Without one, the kernel shows its own plain error box.
+    """

@@ -1,0 +1,26 @@
+"""The public plugin API: the only Fastlit module an element package (built-in or not) imports."""
+
+from .container import Container
+from .elements import Component, Element, ElementPlugin
+from .errors import (
+    FastlitUnsupportedWarning,
+    StreamlitAPIException,
+    StreamlitAPIWarning,
+)
+from .hookspecs import hookimpl
+from .testing.nodes import BlockNode, ElementList, ElementNode, WidgetNode
+
+__all__ = [
+    "BlockNode",
+    "Component",
+    "Container",
+    "Element",
+    "ElementList",
+    "ElementNode",
+    "ElementPlugin",
+    "FastlitUnsupportedWarning",
+    "StreamlitAPIException",
+    "StreamlitAPIWarning",
+    "WidgetNode",
+    "hookimpl",
+]

@@ -1,0 +1,129 @@
+"""Every wire message as a msgspec Struct: patch ops, server->client and client->server unions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from .tree import Node
+
+PROTOCOL_VERSION = 1
+
+# --- patch ops (verbs) -------------------------------------------------------------------
+
+
+class Insert(msgspec.Struct, tag="insert", tag_field="op", omit_defaults=True):
+    """Insert a whole subtree into `parent`, before sibling `before` (None: at the end)."""
+
+    parent: str
+    node: Node
+    before: str | None = None
+
+
+class Move(msgspec.Struct, tag="move", tag_field="op", omit_defaults=True):
+    """Move an existing node (with its subtree) under `parent`, before `before`."""
+
+    id: str
+    parent: str
+    before: str | None = None
+
+
+class Remove(msgspec.Struct, tag="remove", tag_field="op"):
+    """Remove a node and its subtree."""
+
+    id: str
+
+
+class SetProps(msgspec.Struct, tag="set", tag_field="op", omit_defaults=True):
+    """Set (and unset) some props of a node; other props are unchanged."""
+
+    id: str
+    props: dict[str, Any] = {}
+    unset: list[str] = []
+
+
+class AppendText(msgspec.Struct, tag="append", tag_field="op"):
+    """Append text to a string prop: streaming never re-sends what the client has."""
+
+    id: str
+    prop: str
+    text: str
+
+
+Op = Insert | Move | Remove | SetProps | AppendText
+
+# --- server -> client (nouns) ------------------------------------------------------------
+
+
+class Welcome(msgspec.Struct, tag="welcome", tag_field="t", omit_defaults=True):
+    """First message on a socket: the session it is attached to and the component map."""
+
+    protocol: int
+    session: str
+    components: dict[str, str]
+    resumed: bool = False
+    dev: bool = False
+
+
+class PatchBatch(msgspec.Struct, tag="patch", tag_field="t", omit_defaults=True):
+    """Ops to apply in one pass. `seq` increases by one per tree message."""
+
+    seq: int
+    ops: list[Op]
+    running: bool = False
+
+
+class TreeSnapshot(msgspec.Struct, tag="tree", tag_field="t", omit_defaults=True):
+    """The whole tree: sent on connect, reconnect and when the client reports a gap."""
+
+    seq: int
+    root: Node
+    running: bool = False
+
+
+class ProtocolError(msgspec.Struct, tag="error", tag_field="t", omit_defaults=True):
+    """A client message was rejected; the session goes on."""
+
+    message: str
+
+
+ServerMessage = Welcome | PatchBatch | TreeSnapshot | ProtocolError
+
+# --- client -> server (nouns) ------------------------------------------------------------
+
+
+class Hello(msgspec.Struct, tag="hello", tag_field="t", omit_defaults=True):
+    """First message from the client; `session` asks to resume a session after a reconnect."""
+
+    protocol: int
+    session: str | None = None
+    path: str = "/"
+    query: str = ""
+
+
+class WidgetChanged(msgspec.Struct, tag="widgets", tag_field="t"):
+    """New widget values (by node id), applied together before one rerun."""
+
+    values: dict[str, Any]
+
+
+class ResyncRequest(msgspec.Struct, tag="resync", tag_field="t"):
+    """The client saw a sequence gap and wants the whole tree."""
+
+    last_seq: int
+
+
+ClientMessage = Hello | WidgetChanged | ResyncRequest
+
+_decoder = msgspec.json.Decoder(ClientMessage)
+_encoder = msgspec.json.Encoder()
+
+
+def decode_client(data: bytes | str) -> ClientMessage:
+    """Decode one client message; raises msgspec.ValidationError / DecodeError when malformed."""
+    return _decoder.decode(data)
+
+
+def encode(message: ServerMessage | Op | Node) -> bytes:
+    return _encoder.encode(message)

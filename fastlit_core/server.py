@@ -1,0 +1,196 @@
+"""The starlette app: the shell page, one websocket per session, hashed assets, health."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+
+import msgspec
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from . import protocol
+from .app import App
+from .assets import Assets, shell_page
+from .outbox import Outbox
+from .session import Session, WidgetValueError
+
+log = logging.getLogger("fastlit.server")
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def create_server(app: App) -> Starlette:
+    assets = Assets()
+    components = {
+        c.type: assets.url(c.static_dir, c.module) for c in app.registry.components.values()
+    }
+
+    async def page(request: Request) -> Response:
+        return HTMLResponse(shell_page(assets, app.script.path.stem), headers=_NO_SNIFF)
+
+    async def static(request: Request) -> Response:
+        file = assets.resolve(request.path_params["digest"], request.path_params["path"])
+        if file is None:
+            return Response("not found", status_code=404)
+        return FileResponse(file, headers={"Cache-Control": IMMUTABLE, **_NO_SNIFF})
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "sessions": len(app.sessions)})
+
+    async def socket(websocket: WebSocket) -> None:
+        await websocket.accept()
+        await SocketHandler(app, websocket, components).serve()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        app.loop = asyncio.get_running_loop()
+        ticker = asyncio.create_task(_flush_ticker(app))
+        try:
+            yield
+        finally:
+            ticker.cancel()
+            app.close()
+
+    return Starlette(
+        routes=[
+            Route("/_fl/health", health),
+            Route("/_fl/static/{digest}/{path:path}", static),
+            WebSocketRoute("/_fl/ws", socket),
+            Route("/{path:path}", page),
+        ],
+        lifespan=lifespan,
+    )
+
+
+_NO_SNIFF = {"X-Content-Type-Options": "nosniff"}
+
+
+class SocketHandler:
+    """One websocket: a Hello attaches it to a session; widget values ask for reruns."""
+
+    def __init__(self, app: App, websocket: WebSocket, components: dict[str, str]) -> None:
+        self.app = app
+        self.websocket = websocket
+        self.components = components
+        self.session: Session | None = None
+        self.outbox: Outbox | None = None
+
+    async def serve(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.outbox = Outbox(loop, self._snapshot, self.app.config.outbox_max_bytes)
+        sender = asyncio.create_task(self._send_loop(self.outbox))
+        try:
+            while True:
+                message = await self.websocket.receive()
+                if message["type"] == "websocket.disconnect":
+                    break
+                data = message.get("text")
+                if data is None:
+                    data = message.get("bytes") or b""
+                self._handle(data)
+        except WebSocketDisconnect:
+            pass
+        finally:
+            sender.cancel()
+            if self.session is not None:
+                self.session.detach(self.outbox)
+                self.app.schedule_expiry(self.session)
+            else:
+                self.outbox.close()
+
+    def _handle(self, data: str | bytes) -> None:
+        if len(data) > self.app.config.max_message_bytes:
+            return self._reject(
+                f"message of {len(data)} bytes exceeds the limit of "
+                f"{self.app.config.max_message_bytes}"
+            )
+        try:
+            message = protocol.decode_client(data)
+        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+            return self._reject(f"malformed message: {exc}")
+        if isinstance(message, protocol.Hello):
+            return self._hello(message)
+        if self.session is None:
+            return self._reject("the first message must be a hello")
+        if isinstance(message, protocol.WidgetChanged):
+            try:
+                values = self.session.validate_changes(message.values)
+            except WidgetValueError as exc:
+                return self._reject(str(exc))
+            self.session.request_rerun(values)
+        elif isinstance(message, protocol.ResyncRequest):
+            assert self.outbox is not None
+            self.outbox.request_resync()
+
+    def _hello(self, hello: protocol.Hello) -> None:
+        assert self.outbox is not None
+        if self.session is not None:
+            return self._reject("this socket already has a session")
+        if hello.protocol != protocol.PROTOCOL_VERSION:
+            return self._reject(
+                f"protocol {hello.protocol} is not supported (server speaks "
+                f"{protocol.PROTOCOL_VERSION}); reload the page"
+            )
+        session = self.app.sessions.get(hello.session) if hello.session else None
+        resumed = session is not None
+        if session is None:
+            session = self.app.new_session()
+        self.session = session
+        session.attach(self.outbox)
+        self.outbox.put(
+            protocol.encode(
+                protocol.Welcome(
+                    protocol.PROTOCOL_VERSION, session.id, self.components, resumed=resumed,
+                    dev=self.app.config.dev,
+                )
+            )
+        )
+        self.outbox.put(session.snapshot_frame())
+        if not resumed:
+            session.request_rerun()
+
+    def _reject(self, reason: str) -> None:
+        log.warning("protocol error (session %s): %s", getattr(self.session, "id", None), reason)
+        assert self.outbox is not None
+        self.outbox.put(protocol.encode(protocol.ProtocolError(reason)))
+
+    def _snapshot(self) -> bytes:
+        if self.session is None:
+            return protocol.encode(protocol.ProtocolError("no session"))
+        return self.session.snapshot_frame()
+
+    async def _send_loop(self, outbox: Outbox) -> None:
+        try:
+            while (frame := await outbox.next_frame()) is not None:
+                await self.websocket.send_text(frame.decode())
+                outbox.frames_sent += 1
+                outbox.bytes_sent += len(frame)
+        except (WebSocketDisconnect, RuntimeError, OSError):
+            outbox.close()
+
+
+async def _flush_ticker(app: App) -> None:
+    """While scripts run, send their new elements every flush interval."""
+    loop = asyncio.get_running_loop()
+    in_flight: set[str] = set()
+
+    def flush(session: Session) -> None:
+        try:
+            session.flush_running()
+        finally:
+            in_flight.discard(session.id)
+
+    while True:
+        await asyncio.sleep(app.config.flush_interval_seconds)
+        for session in list(app.sessions.values()):
+            if session.running and session.id not in in_flight:
+                in_flight.add(session.id)
+                loop.run_in_executor(None, flush, session)
+
+

@@ -1,0 +1,163 @@
+"""A browser session: its state, the tree its client has, and one script run at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import threading
+from typing import TYPE_CHECKING, Any
+
+from . import protocol
+from .context import RunContext
+from .diff import diff
+from .outbox import Outbox
+from .runner import execute
+from .state import SessionState, WidgetValueError
+from .tree import Node, empty_page, merge_stale
+
+if TYPE_CHECKING:
+    from .app import App
+
+log = logging.getLogger("fastlit.session")
+
+
+class Session:
+    """State that survives reruns and reconnects; runs are serialized by `running`."""
+
+    def __init__(self, app: App, session_id: str | None = None) -> None:
+        self.app = app
+        self.id = session_id or secrets.token_urlsafe(16)
+        self.state = SessionState()
+        self.client_tree: Node = empty_page()  # what the browser has, as of `seq`
+        self.seq = 0
+        self.outbox: Outbox | None = None
+        self.running = False
+        self.rerun_requested = False
+        self.run_count = 0
+        self.last_run: RunContext | None = None
+        self.expiry: asyncio.TimerHandle | None = None
+        self._pending: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._run_done = threading.Event()
+        self._run_done.set()
+        self._current: RunContext | None = None
+
+    # --- requests from the browser (event loop) ------------------------------------------
+
+    def validate_changes(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Browser values converted to Python values; raises WidgetValueError."""
+        return {wid: self.state.validate_wire(wid, wire) for wid, wire in values.items()}
+
+    def rerun_from_script(self) -> None:
+        """st.rerun(): the run loop starts the script again once this run unwinds."""
+        with self._lock:
+            self.rerun_requested = True
+
+    def request_rerun(self, values: dict[str, Any] | None = None) -> None:
+        """Queue values and a rerun; a run in progress stops at its next st.* call."""
+        with self._lock:
+            if values:
+                self._pending.update(values)
+            self.rerun_requested = True
+            start = not self.running
+            if start:
+                self.running = True
+                self._run_done.clear()
+        if start:
+            self.app.submit_run(self._run_loop)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        return self._run_done.wait(timeout)
+
+    # --- the run loop (a worker thread) --------------------------------------------------
+
+    def _run_loop(self) -> None:
+        try:
+            while True:
+                with self._lock:
+                    changes, self._pending = self._pending, {}
+                    self.rerun_requested = False
+                self._run_once(changes)
+                with self._lock:
+                    if not self.rerun_requested:
+                        self.running = False
+                        self._run_done.set()
+                        return
+        except BaseException:
+            log.exception("session %s: run loop failed", self.id)
+            with self._lock:
+                self.running = False
+                self._run_done.set()
+
+    def _run_once(self, changes: dict[str, Any]) -> str:
+        self.run_count += 1
+        ctx = RunContext(self, self.app.registry, self.run_count)
+        if self.app.config.run_timeout_seconds:
+            ctx.deadline = ctx.started + self.app.config.run_timeout_seconds
+        self._current = ctx
+        self.state.begin_run()
+        callbacks = self.state.apply_changes(changes)
+        outcome = execute(ctx, self.app.script, callbacks)
+        self._current = None
+        if outcome == "rerun":
+            with ctx.lock:
+                ctx.finished = True  # abandoned: the next run takes over its display
+        else:
+            self.state.end_run()
+            self.last_run = ctx
+            self.flush(ctx, final=True)
+        return outcome
+
+    # --- sending the tree ----------------------------------------------------------------
+
+    def flush(self, ctx: RunContext, final: bool) -> None:
+        """Send what changed since the client's tree; mid-run, stale nodes stay in place."""
+        # The run's lock is held throughout, so a late mid-run flush can never follow (and
+        # undo) the final one; the session lock keeps client_tree and seq in step.
+        with ctx.lock:
+            if ctx.finished or (not final and not ctx.dirty):
+                return
+            ctx.dirty = False
+            ctx.finished = final
+            with self._lock:
+                display = ctx.root if final else merge_stale(ctx.root, self.client_tree)
+                ops = diff(self.client_tree, display)
+                self.client_tree = display
+                if not ops and not final:
+                    return
+                self.seq += 1
+                frame = protocol.encode(protocol.PatchBatch(self.seq, ops, running=not final))
+                outbox = self.outbox
+            if outbox is not None:
+                outbox.put(frame)
+
+    def flush_running(self) -> None:
+        """Called periodically while a run is in progress (from a helper thread)."""
+        ctx = self._current
+        if ctx is not None and ctx.dirty:
+            self.flush(ctx, final=False)
+
+    def snapshot_frame(self) -> bytes:
+        with self._lock:
+            return protocol.encode(
+                protocol.TreeSnapshot(self.seq, self.client_tree, running=self.running)
+            )
+
+    # --- sockets -------------------------------------------------------------------------
+
+    def attach(self, outbox: Outbox) -> None:
+        if self.expiry is not None:
+            self.expiry.cancel()
+            self.expiry = None
+        if self.outbox is not None:
+            self.outbox.close()
+        self.outbox = outbox
+
+    def detach(self, outbox: Outbox) -> None:
+        if self.outbox is outbox:
+            self.outbox = None
+        outbox.close()
+
+
+__all__ = ["Session", "WidgetValueError"]

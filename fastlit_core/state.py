@@ -1,0 +1,232 @@
+"""Session state with Streamlit's rules: widget values, user keys, triggers and callbacks."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import msgspec
+
+from .errors import (
+    StreamlitAPIException,
+    StreamlitValueAssignmentNotAllowedError,
+    StreamlitWidgetAlreadyInstantiatedError,
+)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@dataclass
+class WidgetInfo:
+    """What the session remembers of a widget from the last run that drew it."""
+
+    id: str
+    type: str
+    key: str | None
+    default: Any
+    value_type: Any = Any
+    deserialize: Callable[[Any], Any] = _identity
+    serialize: Callable[[Any], Any] = _identity
+    validate: Callable[[Any], Any] | None = None
+    on_change: Callable[..., Any] | None = None
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    disabled: bool = False
+    trigger: bool = False
+    assignable: bool = True
+
+
+class WidgetValueError(ValueError):
+    """A value from the browser does not fit the widget's schema."""
+
+
+class SessionState(MutableMapping[str, Any]):
+    """The object behind `st.session_state`.
+
+    Widget values live by widget id; a keyed widget is also reachable by its key. A value
+    the script sets for a key before that widget is drawn wins over the widget's own value.
+    """
+
+    def __init__(self) -> None:
+        self._user: dict[str, Any] = {}  # keys set by the script (or pending for a widget)
+        self._widget_values: dict[str, Any] = {}  # widget id -> Python value
+        self._widgets: dict[str, WidgetInfo] = {}  # widget id -> info
+        self._id_of_key: dict[str, str] = {}
+        self._drawn: set[str] = set()  # widget ids drawn in the current run
+        self._triggered: set[str] = set()
+        self.lock = threading.RLock()
+
+    # --- mapping protocol (what the script sees) -----------------------------------------
+
+    def __getitem__(self, key: str) -> Any:
+        with self.lock:
+            if key in self._user:
+                return self._user[key]
+            wid = self._id_of_key.get(key)
+            if wid is not None and wid in self._widget_values:
+                return self._widget_values[wid]
+        raise KeyError(key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        with self.lock:
+            wid = self._id_of_key.get(key)
+            if wid is not None and wid in self._drawn:
+                raise StreamlitWidgetAlreadyInstantiatedError(
+                    f"`st.session_state.{key}` cannot be modified after the widget with key "
+                    f"`{key}` is instantiated."
+                )
+            info = self._widgets.get(wid) if wid is not None else None
+            if info is not None and not info.assignable:
+                raise _assignment_not_allowed(key)
+            self._user[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        with self.lock:
+            found = self._user.pop(key, _MISSING) is not _MISSING
+            wid = self._id_of_key.pop(key, None)
+            if wid is not None:
+                found = self._widget_values.pop(wid, _MISSING) is not _MISSING or found
+            if not found:
+                raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        with self.lock:
+            keys = dict.fromkeys(self._user)
+            keys.update(
+                (k, None) for k, wid in self._id_of_key.items() if wid in self._widget_values
+            )
+        return iter(list(keys))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self[key]  # type: ignore[index]
+        except KeyError:
+            return False
+        return True
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(
+                f'st.session_state has no attribute "{name}". Did you forget to initialize it? '
+                "More info: https://docs.streamlit.io/develop/concepts/architecture/"
+                "session-state#initialization"
+            ) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name.startswith("_") or name == "lock":
+            object.__setattr__(self, name, value)
+        else:
+            self[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        try:
+            del self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __repr__(self) -> str:
+        return repr(self.to_dict())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: self[k] for k in self}
+
+    def clear(self) -> None:
+        with self.lock:
+            self._user.clear()
+            for key in list(self._id_of_key):
+                self._widget_values.pop(self._id_of_key.pop(key), None)
+
+    # --- the run lifecycle (what the kernel calls) ---------------------------------------
+
+    def begin_run(self) -> None:
+        """A run starts: triggers from the last run fall back to False."""
+        with self.lock:
+            for wid in self._triggered:
+                if wid in self._widget_values:
+                    self._widget_values[wid] = False
+            self._triggered.clear()
+            self._drawn.clear()
+
+    def apply_changes(self, values: dict[str, Any]) -> list[WidgetInfo]:
+        """Apply browser values (already validated); return the widgets whose callbacks fire."""
+        fired: list[WidgetInfo] = []
+        with self.lock:
+            for wid, value in values.items():
+                info = self._widgets.get(wid)
+                if info is None or info.disabled:
+                    continue
+                if info.trigger:
+                    self._widget_values[wid] = value
+                    if value:
+                        self._triggered.add(wid)
+                        fired.append(info)
+                elif self._widget_values.get(wid, _MISSING) != value:
+                    self._widget_values[wid] = value
+                    fired.append(info)
+        return [info for info in fired if info.on_change is not None]
+
+    def register(self, info: WidgetInfo) -> Any:
+        """A widget is drawn: remember it and return its current Python value."""
+        with self.lock:
+            self._drawn.add(info.id)
+            self._widgets[info.id] = info
+            if info.key is not None:
+                old = self._id_of_key.get(info.key)
+                if old is not None and old != info.id:
+                    self._widget_values.pop(old, None)  # the widget's identity changed
+                self._id_of_key[info.key] = info.id
+                if info.key in self._user:
+                    if not info.assignable:
+                        raise _assignment_not_allowed(info.key)
+                    value = self._user.pop(info.key)
+                    if info.validate is not None:
+                        value = info.validate(value)
+                    self._widget_values[info.id] = value
+            return self._widget_values.setdefault(info.id, info.default)
+
+    def end_run(self) -> None:
+        """A run completed: widgets it did not draw are forgotten, with their keys."""
+        with self.lock:
+            for wid in [w for w in self._widgets if w not in self._drawn]:
+                del self._widgets[wid]
+                self._widget_values.pop(wid, None)
+                self._triggered.discard(wid)
+            for key in [k for k, w in self._id_of_key.items() if w not in self._widgets]:
+                del self._id_of_key[key]
+
+    def widget(self, wid: str) -> WidgetInfo | None:
+        with self.lock:
+            return self._widgets.get(wid)
+
+    def validate_wire(self, wid: str, wire: Any) -> Any:
+        """Convert a browser value to the widget's Python value, or raise WidgetValueError."""
+        info = self.widget(wid)
+        if info is None:
+            raise WidgetValueError(f"unknown widget id {wid!r}")
+        try:
+            value = info.deserialize(msgspec.convert(wire, info.value_type, strict=False))
+            if info.validate is not None:
+                value = info.validate(value)
+        except (msgspec.ValidationError, ValueError, TypeError, StreamlitAPIException) as exc:
+            raise WidgetValueError(f"bad value for {info.type} widget: {exc}") from None
+        return value
+
+
+_MISSING = object()
+
+
+def _assignment_not_allowed(key: str) -> StreamlitValueAssignmentNotAllowedError:
+    return StreamlitValueAssignmentNotAllowedError(
+        f"Values for the widget with `key='{key}'` cannot be set using `st.session_state`."
+    )

@@ -1,0 +1,6 @@
+"""AppTest: run an app's script in-process and query/drive its elements like Streamlit's."""
+
+from .apptest import AppTest
+from .nodes import BlockNode, ElementList, ElementNode, WidgetNode
+
+__all__ = ["AppTest", "BlockNode", "ElementList", "ElementNode", "WidgetNode"]

@@ -1,0 +1,159 @@
+"""fastlit.testing.v1.AppTest: Streamlit's AppTest API over Fastlit's in-process runtime."""
+
+from __future__ import annotations
+
+import inspect
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from ..app import App
+from ..config import Config
+from ..registry import Registry, default_registry
+from ..runner import Script
+from ..session import Session
+from ..state import SessionState
+from ..tree import MAIN_ID, Node
+from .nodes import BlockNode, ElementList, ElementNode, WidgetNode
+
+
+class AppTest:
+    """Run a script without a server, inspect what it drew, interact, and run again."""
+
+    def __init__(self, script_path: str | Path, *, default_timeout: float = 3,
+                 registry: Registry | None = None) -> None:
+        self._path = Path(script_path).resolve()
+        self.default_timeout = default_timeout
+        self._app = App(Script(self._path), registry or default_registry(), Config())
+        self._session = Session(self._app)
+        self._pending: dict[str, Any] = {}
+        self._root: Node | None = None
+
+    # --- construction (Streamlit's names) ------------------------------------------------
+
+    @classmethod
+    def from_file(cls, script_path: str | Path, *, default_timeout: float = 3,
+                  registry: Registry | None = None) -> AppTest:
+        path = Path(script_path)
+        if not path.is_absolute():
+            caller = Path(inspect.stack()[1].filename).parent
+            if (caller / path).exists():
+                path = caller / path
+        return cls(path, default_timeout=default_timeout, registry=registry)
+
+    @classmethod
+    def from_string(cls, script: str, *, default_timeout: float = 3,
+                    registry: Registry | None = None) -> AppTest:
+        folder = Path(tempfile.mkdtemp(prefix="fastlit-apptest-"))
+        path = folder / "app.py"
+        path.write_text(textwrap.dedent(script), "utf-8")
+        return cls(path, default_timeout=default_timeout, registry=registry)
+
+    @classmethod
+    def from_function(cls, script: Any, /, *, default_timeout: float = 3,
+                      args: tuple[Any, ...] | None = None, kwargs: dict[str, Any] | None = None,
+                      registry: Registry | None = None) -> AppTest:
+        source = textwrap.dedent(inspect.getsource(script))
+        call = f"{script.__name__}(*{args or ()!r}, **{kwargs or {}!r})"
+        return cls.from_string(f"{source}\n{call}\n", default_timeout=default_timeout,
+                               registry=registry)
+
+    # --- running -------------------------------------------------------------------------
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the script once (a full run) with the values set since the last run."""
+        timeout = self.default_timeout if timeout is None else timeout
+        values = {wid: self._session.state.validate_wire(wid, wire) for wid, wire in self._pending.items()}
+        self._pending = {}
+        self._session.request_rerun(values)
+        if not self._session.wait_idle(timeout):
+            run = self._session._current
+            if run is not None:
+                run.stop_requested = True
+            self._session.wait_idle(5)
+            raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+        last = self._session.last_run
+        self._root = last.root if last is not None else None
+        return self
+
+    @property
+    def session_state(self) -> SessionState:
+        return self._session.state
+
+    # --- queries -------------------------------------------------------------------------
+
+    @property
+    def main(self) -> BlockNode:
+        return BlockNode(self._find(MAIN_ID) or Node(MAIN_ID, "main"), self)
+
+    @property
+    def sidebar(self) -> BlockNode:
+        return BlockNode(self._find("sidebar") or Node("sidebar", "sidebar"), self)
+
+    def get(self, element_type: str) -> ElementList[ElementNode]:
+        return ElementList(self._query(self._require_root(), element_type))
+
+    def __getattr__(self, name: str) -> ElementList[Any]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return ElementList(self._query(self._require_root(), name))
+
+    def __repr__(self) -> str:
+        return f"AppTest({self._path.name})"
+
+    # --- used by the node wrappers -------------------------------------------------------
+
+    def _require_root(self) -> Node:
+        if self._root is None:
+            raise RuntimeError("call AppTest.run() before querying elements")
+        return self._root
+
+    def _find(self, node_id: str) -> Node | None:
+        root = self._require_root()
+        return next((c for c in root.children if c.id == node_id), None)
+
+    def _query(self, under: Node, name: str) -> list[ElementNode]:
+        types = {name}
+        if name.endswith("s") and name[:-1] in self._app.registry.components:
+            types.add(name[:-1])  # at.columns -> "column" nodes, as in Streamlit
+        found: list[ElementNode] = []
+
+        def visit(node: Node) -> None:
+            for child in node.children:
+                if child.type in types:
+                    found.append(self._wrap(child))
+                visit(child)
+
+        visit(under)
+        return found
+
+    def _wrap(self, node: Node) -> ElementNode:
+        component = self._app.registry.components.get(node.type)
+        cls = component.test_node if component is not None and component.test_node else None
+        if cls is None:
+            if self._session.state.widget(node.id) is not None:
+                cls = WidgetNode
+            elif node.children:
+                cls = BlockNode
+            else:
+                cls = ElementNode
+        return cls(node, self)
+
+    def _key_of(self, node_id: str) -> str | None:
+        info = self._session.state.widget(node_id)
+        return info.key if info is not None else None
+
+    def _widget_value(self, node_id: str) -> Any:
+        state = self._session.state
+        with state.lock:
+            if node_id in state._widget_values:
+                return state._widget_values[node_id]
+        info = state.widget(node_id)
+        return info.default if info is not None else None
+
+    def _set_widget(self, node_id: str, value: Any) -> None:
+        info = self._session.state.widget(node_id)
+        if info is None:
+            raise KeyError(f"no widget {node_id} in the last run")
+        self._pending[node_id] = info.serialize(value)

@@ -1,0 +1,88 @@
+"""The UI tree as a value: nodes with an id, a type, props and children."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import msgspec
+
+
+class Node(msgspec.Struct, omit_defaults=True):
+    """One element or container. Props are never mutated after the node is built:
+    a change is a new Node with the same id, so snapshots can share leaves."""
+
+    id: str
+    type: str
+    props: dict[str, Any] = {}
+    children: list[Node] = []
+
+
+ROOT_ID = "root"
+MAIN_ID = "main"
+
+
+def empty_page() -> Node:
+    """The tree every session starts from: a root holding the main container."""
+    return Node(ROOT_ID, "root", {}, [Node(MAIN_ID, "main", {}, [])])
+
+
+def walk(node: Node, parent: Node | None = None) -> Iterator[tuple[Node, Node | None]]:
+    """Yield (node, parent) pairs, depth first, parents before children."""
+    yield node, parent
+    for child in node.children:
+        yield from walk(child, node)
+
+
+def index(node: Node) -> dict[str, tuple[Node, str | None]]:
+    """Map every id in the tree to (node, parent id)."""
+    return {n.id: (n, p.id if p is not None else None) for n, p in walk(node)}
+
+
+def snapshot(node: Node) -> Node:
+    """Copy the tree's structure (children lists), sharing the immutable props."""
+    if not node.children:
+        return Node(node.id, node.type, node.props, [])
+    return Node(node.id, node.type, node.props, [snapshot(c) for c in node.children])
+
+
+def find(node: Node, node_id: str) -> Node | None:
+    for n, _ in walk(node):
+        if n.id == node_id:
+            return n
+    return None
+
+
+def merge_stale(fresh: Node, previous: Node, fresh_ids: set[str] | None = None) -> Node:
+    """The tree to show while a run is in progress.
+
+    `fresh` holds what the run has produced so far; where a container of `fresh` is
+    shorter than its counterpart in `previous`, the previous run's trailing children
+    stay visible (stale) until the run completes, as in Streamlit.
+    """
+    if fresh_ids is None:
+        fresh_ids = {n.id for n, _ in walk(fresh)}
+    children = [
+        merge_stale(c, old, fresh_ids) if (old := _child(previous, c.id)) is not None else snapshot(c)
+        for c in fresh.children
+    ]
+    for stale in previous.children[len(fresh.children) :]:
+        if stale.id not in fresh_ids:
+            pruned = _prune(stale, fresh_ids)
+            if pruned is not None:
+                children.append(pruned)
+    return Node(fresh.id, fresh.type, fresh.props, children)
+
+
+def _child(node: Node, child_id: str) -> Node | None:
+    for c in node.children:
+        if c.id == child_id:
+            return c
+    return None
+
+
+def _prune(node: Node, drop: set[str]) -> Node | None:
+    if node.id in drop:
+        return None
+    kept = [p for c in node.children if (p := _prune(c, drop)) is not None]
+    return Node(node.id, node.type, node.props, kept)

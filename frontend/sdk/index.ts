@@ -1,0 +1,122 @@
+// The whole contract between the Fastlit shell and an element component.
+// A component module's default export is a React component taking ElementProps.
+// React and this SDK are shared through the page's import map: bundles keep them external.
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { ReactNode } from "react";
+
+/** Major.minor of this contract; the shell refuses bundles built against another major. */
+export const SDK_VERSION = "1.0.0";
+
+export interface ElementProps<P = Record<string, unknown>> {
+  /** The node's id: opaque, stable across reruns. */
+  id: string;
+  /** The node type, equal to the st.* name that made it (e.g. "button"). */
+  type: string;
+  /** Props set by the element's Python function; for widgets `props.value` is the value. */
+  props: P;
+  /** The node's children, already rendered, in order (containers only). */
+  children: ReactNode;
+}
+
+export interface Theme {
+  base: "light" | "dark";
+  primaryColor: string;
+  backgroundColor: string;
+  secondaryBackgroundColor: string;
+  textColor: string;
+  font: string;
+}
+
+export interface SendOptions {
+  /** Wait this long for further values before sending (typing, dragging). */
+  debounceMs?: number;
+}
+
+/** What the shell provides; components reach it only through the functions below. */
+export interface Host {
+  sendValue(id: string, value: unknown): void;
+  theme: Theme;
+  dev: boolean;
+}
+
+const defaultTheme: Theme = {
+  base: "light",
+  primaryColor: "#ff4b4b",
+  backgroundColor: "#ffffff",
+  secondaryBackgroundColor: "#f0f2f6",
+  textColor: "#31333f",
+  font: '"Source Sans Pro", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+};
+
+let host: Host = { sendValue: () => undefined, theme: defaultTheme, dev: false };
+const hostListeners = new Set<() => void>();
+
+/** Called once by the shell. */
+export function registerHost(next: Host): void {
+  host = next;
+  hostListeners.forEach((listener) => listener());
+}
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** Send a widget value to Python; the script reruns with it. */
+export function sendWidgetValue(id: string, value: unknown, options: SendOptions = {}): void {
+  const pending = timers.get(id);
+  if (pending !== undefined) clearTimeout(pending);
+  timers.delete(id);
+  if (options.debounceMs) {
+    timers.set(id, setTimeout(() => { timers.delete(id); host.sendValue(id, value); }, options.debounceMs));
+  } else {
+    host.sendValue(id, value);
+  }
+}
+
+/**
+ * A widget's value: local while the user edits, replaced whenever Python sends a new one.
+ * `commit(v)` shows v at once and sends it (debounced if asked).
+ */
+export function useWidgetValue<T>(id: string, serverValue: T): [T, (value: T, options?: SendOptions) => void, (value: T) => void] {
+  const [local, setLocal] = useState<T>(serverValue);
+  const last = useRef(serverValue);
+  useEffect(() => {
+    if (!Object.is(last.current, serverValue)) {
+      last.current = serverValue;
+      setLocal(serverValue);
+    }
+  }, [serverValue]);
+  const commit = useCallback((value: T, options?: SendOptions) => {
+    setLocal(value);
+    sendWidgetValue(id, value, options);
+  }, [id]);
+  return [local, commit, setLocal];
+}
+
+export function useTheme(): Theme {
+  return useSyncExternalStore(subscribeHost, () => host.theme);
+}
+
+export function useDevMode(): boolean {
+  return useSyncExternalStore(subscribeHost, () => host.dev);
+}
+
+function subscribeHost(listener: () => void): () => void {
+  hostListeners.add(listener);
+  return () => hostListeners.delete(listener);
+}
+
+/** `data-testid` for an element root; Streamlit's names keep Playwright suites working. */
+export function testId(name: string): { "data-testid": string } {
+  return { "data-testid": name };
+}
+
+const injected = new Set<string>();
+
+/** Add a component's CSS to the page once. */
+export function injectStyle(name: string, css: string): void {
+  if (injected.has(name) || typeof document === "undefined") return;
+  injected.add(name);
+  const style = document.createElement("style");
+  style.dataset.fastlit = name;
+  style.textContent = css;
+  document.head.appendChild(style);
+}
