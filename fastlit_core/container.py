@@ -129,7 +129,8 @@ class Container:
         run.widget_ids.add(wid)
         if key is not None:
             run.keys.add(key)
-        self.add(type, {**props, "value": serialize(value)}, id=wid)
+        # A trigger's value lives for one run only; the browser never needs it back.
+        self.add(type, props if trigger else {**props, "value": serialize(value)}, id=wid)
         return value
 
     def unsupported(self, command: str, **params: Any) -> None:

@@ -25,29 +25,29 @@ def diff(old: Node, new: Node) -> list[Op]:
     old_index = index(old)
     kept = _kept_ids(old_index, new)
 
+    new_parent = {n.id: p.id for n, p in walk(new) if p is not None}
+    live_children = {n.id: [c.id for c in n.children] for n, _ in walk(old)}
+
     ops: list[Op] = []
-    # 1. Removes first, of old nodes that hold nothing kept (keeps child lists short).
-    deferred: list[str] = []
+    # 1. Removes first, so child lists are short before placing. A dropped container that
+    #    holds kept nodes first hands them to their new (kept) parents, at the end; step 2
+    #    then puts them in place. Nothing of the old container may outlive it: its id may
+    #    come back inside an inserted subtree.
     for node_id in _topmost_dropped(old, kept):
-        if _holds_kept(old_index[node_id][0], kept):
-            deferred.append(node_id)
-        else:
-            ops.append(Remove(node_id))
-    removed = set(_subtree_ids(old_index, [i for i in ops if isinstance(i, Remove)]))
+        dropped = old_index[node_id][0]
+        for moved in _topmost_kept_below(dropped, kept):
+            target = new_parent[moved]
+            live_children[old_index[moved][1]].remove(moved)  # type: ignore[index]
+            live_children[target].append(moved)
+            ops.append(Move(moved, target, None))
+        parent_id = old_index[node_id][1]
+        live_children[parent_id].remove(node_id)  # type: ignore[index]
+        ops.append(Remove(node_id))
 
     # 2. Place children, top down, anchoring each on the sibling that follows it.
-    live_children = {
-        n.id: [c.id for c in n.children if c.id not in removed] for n, _ in walk(old)
-    }
-    for node, _parent in walk(new):
-        if node.id not in kept:
-            continue
-        ops.extend(_place_children(node, live_children.get(node.id, []), old_index, kept))
-        old_node = old_index[node.id][0]
-        ops.extend(_prop_ops(old_node, node))
-
-    # 3. Old containers that held moved-out nodes go last.
-    ops.extend(Remove(node_id) for node_id in deferred)
+    for node in _walk_kept(new, kept):
+        ops.extend(_place_children(node, live_children.get(node.id, []), kept))
+        ops.extend(_prop_ops(old_index[node.id][0], node))
     return ops
 
 
@@ -63,43 +63,31 @@ def _kept_ids(old_index: dict[str, tuple[Node, str | None]], new: Node) -> set[s
 
 
 def _topmost_dropped(old: Node, kept: set[str]) -> list[str]:
-    dropped: list[str] = []
-
-    def visit(node: Node) -> None:
-        for child in node.children:
-            if child.id in kept:
-                visit(child)
-            else:
-                dropped.append(child.id)
-                _visit_dropped(child)
-
-    def _visit_dropped(node: Node) -> None:
-        # A kept node under a dropped one will be moved out; its own children are visited
-        # from its new place, so nothing below needs listing here.
-        for child in node.children:
-            if child.id in kept:
-                visit(child)
-            else:
-                _visit_dropped(child)
-
-    visit(old)
-    return dropped
+    """Dropped nodes whose parent is kept (a dropped subtree goes with its top)."""
+    return [
+        child.id
+        for node, _ in walk(old)
+        if node.id in kept
+        for child in node.children
+        if child.id not in kept
+    ]
 
 
-def _holds_kept(node: Node, kept: set[str]) -> bool:
-    return any(n.id in kept for n, _ in walk(node) if n is not node)
+def _topmost_kept_below(node: Node, kept: set[str]) -> list[str]:
+    found: list[str] = []
+    for child in node.children:
+        if child.id in kept:
+            found.append(child.id)
+        else:
+            found.extend(_topmost_kept_below(child, kept))
+    return found
 
 
-def _subtree_ids(old_index: dict[str, tuple[Node, str | None]], removes: list[Remove]) -> list[str]:
-    return [n.id for r in removes for n, _ in walk(old_index[r.id][0])]
+def _walk_kept(new: Node, kept: set[str]) -> list[Node]:
+    return [n for n, _ in walk(new) if n.id in kept]
 
 
-def _place_children(
-    node: Node,
-    current: list[str],
-    old_index: dict[str, tuple[Node, str | None]],
-    kept: set[str],
-) -> list[Op]:
+def _place_children(node: Node, current: list[str], kept: set[str]) -> list[Op]:
     """Ops that make `current` (the client's child ids of `node`) equal node.children."""
     target = [c.id for c in node.children]
     if target == current:

@@ -151,9 +151,11 @@ class SocketHandler:
                 )
             )
         )
-        self.outbox.put(session.snapshot_frame())
         if not resumed:
             session.request_rerun()
+        # Patches of that run made before this snapshot are older than it: the client
+        # drops them (seq <= the snapshot's) and applies the ones after.
+        self.outbox.put(session.snapshot_frame())
 
     def _reject(self, reason: str) -> None:
         log.warning("protocol error (session %s): %s", getattr(self.session, "id", None), reason)

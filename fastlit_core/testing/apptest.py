@@ -87,16 +87,23 @@ class AppTest:
     def main(self) -> BlockNode:
         return BlockNode(self._find(MAIN_ID) or Node(MAIN_ID, "main"), self)
 
-    @property
-    def sidebar(self) -> BlockNode:
-        return BlockNode(self._find("sidebar") or Node("sidebar", "sidebar"), self)
-
     def get(self, element_type: str) -> ElementList[ElementNode]:
         return ElementList(self._query(self._require_root(), element_type))
 
-    def __getattr__(self, name: str) -> ElementList[Any]:
+    def __getattr__(self, name: str) -> Any:
+        """`at.<type>` queries nodes of that type; `at.<root container>` (e.g. the sidebar
+        a layout plugin adds beside main) is that container, empty if the run drew none."""
         if name.startswith("_"):
             raise AttributeError(name)
+        root_block = self._find(name)
+        if root_block is not None:
+            return BlockNode(root_block, self)
+        component = self._app.registry.components.get(name)
+        test_node = component.test_node if component is not None else None
+        if isinstance(test_node, type) and issubclass(test_node, BlockNode) and getattr(
+            test_node, "root_container", False
+        ):
+            return test_node(Node(name, name), self)
         return ElementList(self._query(self._require_root(), name))
 
     def __repr__(self) -> str:

@@ -79,6 +79,10 @@ class WidgetNode(ElementNode):
 class BlockNode(ElementNode):
     """A container; query its descendants like the AppTest itself (`block.button[0]`)."""
 
+    root_container = False
+    """True for a top-level container beside main (the sidebar): `at.<its type>` is then
+    this block, empty when the run drew nothing in it."""
+
     @property
     def children(self) -> dict[int, ElementNode]:
         return {i: self._app._wrap(c) for i, c in enumerate(self._node.children)}
