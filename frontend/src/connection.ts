@@ -12,6 +12,8 @@ export interface ConnectionEvents {
 
 export class Connection {
   sessionId: string | null = null;
+  /** Component module URL by node type, from the welcome message. */
+  components: Record<string, string> = {};
   lastSeq = 0;
   private socket: WebSocket | null = null;
   private retries = 0;
@@ -61,6 +63,7 @@ export class Connection {
     switch (message.t) {
       case "welcome":
         this.sessionId = message.session;
+        this.components = message.components;
         this.events.onComponents(message.components, message.dev ?? false);
         this.events.onStatus("connected");
         break;
