@@ -6,6 +6,7 @@ import hashlib
 import html
 import json
 from pathlib import Path
+from typing import Any
 
 SHELL_DIR = Path(__file__).parent / "static"
 PREFIX = "/_fl/static"
@@ -54,14 +55,15 @@ def folder_digest(folder: Path) -> str:
     return h.hexdigest()
 
 
-def shell_manifest() -> dict:
+def shell_manifest() -> dict[str, Any]:
     manifest = SHELL_DIR / "manifest.json"
     if not manifest.exists():
         raise MissingFrontend(
             "The frontend bundles are missing: install fastlit from a wheel, or build it "
             "from source with `pip install .` (which runs the frontend build)."
         )
-    return json.loads(manifest.read_text())
+    manifest_data: dict[str, Any] = json.loads(manifest.read_text())
+    return manifest_data
 
 
 def shell_page(assets: Assets, title: str) -> str:

@@ -9,6 +9,7 @@ import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .config import Config
 from .registry import Registry
@@ -99,7 +100,7 @@ def listening_socket(host: str, port: int) -> socket.socket:
 
 def _plugins_list(as_json: bool) -> int:
     registry = Registry.from_entry_points()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "plugin": record.name,
             "distribution": record.distribution,
@@ -126,7 +127,8 @@ def _plugins_list(as_json: bool) -> int:
         for r in rows
     ]
     widths = [max(len(str(row[i])) for row in [headers, *table]) for i in range(len(headers))]
-    for row in [headers, ["-" * w for w in widths], *table]:
+    rule = ["-" * w for w in widths]
+    for row in [headers, rule, *table]:
         print("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip())
     return 0
 

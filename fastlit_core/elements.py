@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ class Component:
     type: str
     static_dir: Path
     module: str
-    test_node: type | None = None
+    test_node: builtins.type | None = None
 
 
 @dataclass

@@ -23,6 +23,7 @@ def fastlit_elements() -> Sequence[Element]:
     Each `Element` names the command and the Python function behind it; the function is
     called with the target `Container` first, then the user's arguments.
     """
+    raise NotImplementedError
 
 
 @hookspec
@@ -31,6 +32,7 @@ def fastlit_components() -> Sequence[Component]:
 
     The shell imports a component's module the first time a node of its type appears.
     """
+    raise NotImplementedError
 
 
 @hookspec(firstresult=True)

@@ -122,7 +122,8 @@ _encoder = msgspec.json.Encoder()
 
 def decode_client(data: bytes | str) -> ClientMessage:
     """Decode one client message; raises msgspec.ValidationError / DecodeError when malformed."""
-    return _decoder.decode(data)
+    message: ClientMessage = _decoder.decode(data)
+    return message
 
 
 def encode(message: ServerMessage | Op | Node) -> bytes:

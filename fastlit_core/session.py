@@ -6,6 +6,7 @@ import asyncio
 import logging
 import secrets
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 from . import protocol
@@ -133,9 +134,15 @@ class Session:
                 outbox.put(frame)
 
     def flush_running(self) -> None:
-        """Called periodically while a run is in progress (from a helper thread)."""
+        """Called periodically while a run is in progress (from a helper thread).
+
+        A run younger than one flush interval is left alone: a fast run then costs exactly
+        one frame, its final patch.
+        """
         ctx = self._current
-        if ctx is not None and ctx.dirty:
+        if ctx is None or not ctx.dirty:
+            return
+        if time.monotonic() - ctx.started >= self.app.config.flush_interval_seconds:
             self.flush(ctx, final=False)
 
     def snapshot_frame(self) -> bytes:

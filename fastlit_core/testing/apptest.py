@@ -137,7 +137,9 @@ class AppTest:
 
     def _wrap(self, node: Node) -> ElementNode:
         component = self._app.registry.components.get(node.type)
-        cls = component.test_node if component is not None and component.test_node else None
+        cls: type[ElementNode] | None = (
+            component.test_node if component is not None and component.test_node else None
+        )
         if cls is None:
             if self._session.state.widget(node.id) is not None:
                 cls = WidgetNode
