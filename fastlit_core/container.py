@@ -15,7 +15,7 @@ from .errors import (
 )
 from .ids import node_id
 from .registry import BrokenElement
-from .state import WidgetInfo, _identity
+from .state import SessionState, WidgetInfo, _identity
 from .tree import Node
 
 if TYPE_CHECKING:
@@ -53,6 +53,11 @@ class Container:
     def dev(self) -> bool:
         """Whether the app runs with --dev (tracebacks and paths may be shown)."""
         return self._run.dev
+
+    @property
+    def session_state(self) -> SessionState:
+        """The running session's state (e.g. to read a keyed widget's pending value)."""
+        return self._run.session.state
 
     @property
     def run_number(self) -> int:

@@ -15,7 +15,7 @@ from .diff import diff
 from .outbox import Outbox
 from .runner import execute
 from .state import SessionState, WidgetValueError
-from .tree import Node, empty_page, merge_stale
+from .tree import Node, empty_page, merge_stale, snapshot, walk
 
 if TYPE_CHECKING:
     from .app import App
@@ -60,6 +60,7 @@ class Session:
         with self._lock:
             if values:
                 self._pending.update(values)
+                self._record_browser_values(values)
             self.rerun_requested = True
             start = not self.running
             if start:
@@ -67,6 +68,14 @@ class Session:
                 self._run_done.clear()
         if start:
             self.app.submit_run(self._run_loop)
+
+    def _record_browser_values(self, values: dict[str, Any]) -> None:
+        """The browser already shows the values its user entered: note them in client_tree,
+        so a run that sets a widget back (say, to "" from a callback) sends that change."""
+        for node, _ in walk(self.client_tree):
+            info = self.state.widget(node.id) if node.id in values else None
+            if info is not None and "value" in node.props:
+                node.props = {**node.props, "value": info.serialize(values[node.id])}
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         return self._run_done.wait(timeout)
@@ -122,7 +131,9 @@ class Session:
             ctx.dirty = False
             ctx.finished = final
             with self._lock:
-                display = ctx.root if final else merge_stale(ctx.root, self.client_tree)
+                # client_tree is private to the session (browser values are recorded into
+                # it), so it never shares nodes with a run's tree.
+                display = snapshot(ctx.root) if final else merge_stale(ctx.root, self.client_tree)
                 ops = diff(self.client_tree, display)
                 self.client_tree = display
                 if not ops and not final:

@@ -10,7 +10,6 @@ from typing import Any
 import msgspec
 
 from .errors import (
-    StreamlitAPIException,
     StreamlitValueAssignmentNotAllowedError,
     StreamlitWidgetAlreadyInstantiatedError,
 )
@@ -218,7 +217,7 @@ class SessionState(MutableMapping[str, Any]):
             value = info.deserialize(msgspec.convert(wire, info.value_type, strict=False))
             if info.validate is not None:
                 value = info.validate(value)
-        except (msgspec.ValidationError, ValueError, TypeError, StreamlitAPIException) as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever a plugin's converter raises
             raise WidgetValueError(f"bad value for {info.type} widget: {exc}") from None
         return value
 

@@ -155,6 +155,8 @@ class AppTest:
 
     def _widget_value(self, node_id: str) -> Any:
         state = self._session.state
+        if node_id in self._pending:  # set_value() before run(): show it, as Streamlit does
+            return state.validate_wire(node_id, self._pending[node_id])
         with state.lock:
             if node_id in state._widget_values:
                 return state._widget_values[node_id]

@@ -211,3 +211,34 @@ def test_node_ids_are_short_and_opaque(server, connect):
 
         for node_id in ids(browser.tree):
             assert len(node_id) <= 12 and "/" not in node_id and "add" != node_id
+
+
+def test_value_reset_by_the_script_reaches_the_browser(server, connect):
+    source = """
+    import fastlit as st
+    def clear():
+        st.session_state.entry = ""
+    st.text_input("Entry", key="entry", on_change=clear)
+    """
+    with server(source) as (client, app), connect(client) as browser:
+        browser.until_idle()
+        wid = browser.find("text_input")[0].id
+        browser.send({"t": "widgets", "values": {wid: "hello"}})
+        patch = browser.until_idle()
+        # the browser shows "hello"; Python cleared it, so the clear must be sent
+        assert {"op": "set", "id": wid, "props": {"value": ""}} in patch["ops"]
+
+
+def test_a_converter_that_raises_anything_is_a_protocol_error(server, connect):
+    source = """
+    import fastlit as st
+    st.slider("When", value=__import__("datetime").date(2024, 1, 1))
+    st.button("ok")
+    """
+    with server(source) as (client, app), connect(client) as browser:
+        browser.until_idle()
+        wid = browser.find("slider")[0].id
+        browser.send({"t": "widgets", "values": {wid: 10**30}})
+        assert "bad value" in browser.until_error()
+        browser.send({"t": "widgets", "values": {browser.find("button")[0].id: True}})
+        browser.until_idle()
