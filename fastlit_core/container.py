@@ -29,9 +29,9 @@ ERROR_NODE = "fl_error"  # rendered by the shell itself; no plugin needed
 class Container:
     """A place in the UI tree.
 
-    `mode` says what adding does: "block" appends children (main, sidebar, columns),
-    "slot" keeps one child and replaces it (`st.empty()`), "element" replaces the element
-    itself (the handle a non-container element returns).
+    `mode` says what adding does: "block" appends children (main, sidebar, columns);
+    "element" replaces the element itself: the handle a non-container element returns,
+    and `st.empty()`, a placeholder element each command replaces.
     """
 
     def __init__(self, run: RunContext, node: Node, *, root: str, mode: str = "block",
@@ -73,6 +73,8 @@ class Container:
             self._place(node)
             run.nodes[node.id] = node
             run.dirty = True
+        if self._mode == "element" and not block:
+            return self  # the handle keeps following its place: `ph.x(); ph.empty()` works
         parent = self._node if self._mode != "element" else self._parent
         return Container(run, node, root=self._root, mode="block" if block else "element",
                          parent=parent)
@@ -182,8 +184,6 @@ class Container:
             return node_id("key", type, str(key))
         if self._mode == "element":
             return node_id(self._base, type)
-        if self._mode == "slot":
-            return node_id(self._node.id, "slot", type)
         ordinal_key = (self._node.id, type)
         ordinal = self._run.ordinals.get(ordinal_key, 0)
         self._run.ordinals[ordinal_key] = ordinal + 1
@@ -192,8 +192,6 @@ class Container:
     def _place(self, node: Node) -> None:
         if self._mode == "block":
             self._node.children.append(node)
-        elif self._mode == "slot":
-            self._node.children[:] = [node]
         else:  # replace this element where it stands
             siblings = self._parent.children if self._parent is not None else []
             for i, sibling in enumerate(siblings):

@@ -67,10 +67,6 @@ class ButtonNode(WidgetNode):
         self.set_value(True)
         return self
 
-    @property
-    def type(self) -> str:
-        return "button"
-
 
 plugin = ElementPlugin(
     elements=[Element("button", button)],

@@ -28,8 +28,11 @@ export interface Theme {
 }
 
 export interface SendOptions {
-  /** Wait this long for further values before sending (typing, dragging). */
+  /** Wait this long for further values before sending (typing). */
   debounceMs?: number;
+  /** Send at once, then at most once per this many ms, always ending on the last value
+   *  (key repeats, drags): the first change costs no delay. */
+  throttleMs?: number;
 }
 
 /** What the shell provides; components reach it only through the functions below. */
@@ -58,17 +61,33 @@ export function registerHost(next: Host): void {
 }
 
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const lastSent = new Map<string, number>();
+
+function sendNow(id: string, value: unknown): void {
+  timers.delete(id);
+  lastSent.set(id, performance.now());
+  host.sendValue(id, value);
+}
 
 /** Send a widget value to Python; the script reruns with it. */
 export function sendWidgetValue(id: string, value: unknown, options: SendOptions = {}): void {
   const pending = timers.get(id);
   if (pending !== undefined) clearTimeout(pending);
   timers.delete(id);
-  if (options.debounceMs) {
-    timers.set(id, setTimeout(() => { timers.delete(id); host.sendValue(id, value); }, options.debounceMs));
+  if (options.throttleMs) {
+    const wait = (lastSent.get(id) ?? -Infinity) + options.throttleMs - performance.now();
+    if (wait <= 0 && pending === undefined) sendNow(id, value);
+    else timers.set(id, setTimeout(() => sendNow(id, value), Math.max(wait, 0)));
+  } else if (options.debounceMs) {
+    timers.set(id, setTimeout(() => sendNow(id, value), options.debounceMs));
   } else {
-    host.sendValue(id, value);
+    sendNow(id, value);
   }
+}
+
+/** Whether a value for this widget is still waiting to be sent. */
+export function isSendPending(id: string): boolean {
+  return timers.has(id);
 }
 
 /**
@@ -81,9 +100,10 @@ export function useWidgetValue<T>(id: string, serverValue: T): [T, (value: T, op
   useEffect(() => {
     if (!Object.is(last.current, serverValue)) {
       last.current = serverValue;
-      setLocal(serverValue);
+      // A newer local value is about to be sent: the echo of an older one must not win.
+      if (!isSendPending(id)) setLocal(serverValue);
     }
-  }, [serverValue]);
+  }, [id, serverValue]);
   const commit = useCallback((value: T, options?: SendOptions) => {
     setLocal(value);
     sendWidgetValue(id, value, options);

@@ -1,0 +1,1 @@
+"""Pieces several widget plugins share: Streamlit's parameter checks and errors."""

@@ -1,0 +1,55 @@
+"""Widget argument checks shared by the checkbox, slider and text_input plugins."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import Any
+
+from fastlit_core.plugin import Container, StreamlitAPIException
+
+LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
+
+
+class StreamlitValueError(StreamlitAPIException):
+    """A parameter got a value outside its supported set (Streamlit's name and message)."""
+
+    def __init__(self, parameter: str, valid_values: Collection[str], *,
+                 detail: str | None = None) -> None:
+        message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid_values)}."
+        super().__init__(f"{message} {detail}" if detail else message)
+
+
+class StreamlitInvalidParameterTypeError(StreamlitAPIException):
+    """A parameter got a value of an unsupported type (Streamlit's name and message)."""
+
+    def __init__(self, parameter: str, provided_type: str, expected_types: list[str], *,
+                 detail: str | None = None) -> None:
+        message = (f"Invalid `{parameter}` type. Expected one of: {', '.join(expected_types)}. "
+                   f"Provided type: {provided_type}.")
+        super().__init__(f"{message} {detail}" if detail else message)
+
+
+def label_visibility_checked(label_visibility: str) -> str:
+    if label_visibility not in LABEL_VISIBILITIES:
+        raise StreamlitValueError("label_visibility", [repr(v) for v in LABEL_VISIBILITIES])
+    return label_visibility
+
+
+def on_change_callback(container: Container, command: str,
+                       on_change: Callable[..., Any] | str | None) -> Callable[..., Any] | None:
+    """Streamlit's on_change: a callback, None, "rerun" (the default) or "ignore"."""
+    if on_change is None or callable(on_change):
+        return on_change
+    if isinstance(on_change, str) and on_change in ("rerun", "ignore"):
+        if on_change == "ignore":
+            # Every value the browser sends reruns the script; there is no silent update yet.
+            container.unsupported(command, on_change=on_change)
+        return None
+    raise StreamlitValueError("on_change", ["'rerun'", "'ignore'", "a callback function"])
+
+
+def unsupported_options(container: Container, command: str, **params: Any) -> None:
+    """Warn about each parameter given a value other than None."""
+    given = {name: value for name, value in params.items() if value is not None}
+    if given:
+        container.unsupported(command, **given)
