@@ -50,6 +50,12 @@ class Container:
         return self._node.id
 
     @property
+    def is_block(self) -> bool:
+        """True when commands append here; False for an element handle or `st.empty()`,
+        where each command replaces the one element."""
+        return self._mode == "block"
+
+    @property
     def dev(self) -> bool:
         """Whether the app runs with --dev (tracebacks and paths may be shown)."""
         return self._run.dev
@@ -68,6 +74,11 @@ class Container:
         """Add a node; return a Container for it (a block to add into, or an element handle)."""
         run = self._run
         run.checkpoint()
+        if key is not None:
+            key = str(key)
+            if key in run.keys:
+                raise _duplicate_key(key)
+            run.keys.add(key)
         with run.lock:
             node = Node(id or self._child_id(type, key), type, props or {}, [])
             self._place(node)
@@ -110,11 +121,7 @@ class Container:
             key = str(key)
             wid = node_id("widget", type, key, sorted((key_identity or {}).items()))
             if key in run.keys:
-                raise StreamlitDuplicateElementKey(
-                    f"There are multiple elements with the same `key='{key}'`. To fix this, "
-                    "please make sure that the `key` argument is unique for each element you "
-                    "create."
-                )
+                raise _duplicate_key(key)
         else:
             wid = node_id("widget", type, sorted(identity.items(), key=lambda kv: kv[0]), self._root)
         if wid in run.widget_ids:
@@ -134,10 +141,8 @@ class Container:
             )
         )
         run.widget_ids.add(wid)
-        if key is not None:
-            run.keys.add(key)
         # A trigger's value lives for one run only; the browser never needs it back.
-        self.add(type, props if trigger else {**props, "value": serialize(value)}, id=wid)
+        self.add(type, props if trigger else {**props, "value": serialize(value)}, key=key, id=wid)
         return value
 
     def unsupported(self, command: str, **params: Any) -> None:
@@ -201,7 +206,19 @@ class Container:
             self._node = node
 
 
-_PATH = re.compile(r"(?:[A-Za-z]:)?(?:/[\w.\-]+){2,}/?")
+# Absolute paths: POSIX ones not inside a URL or a fraction (`https://a/b`, `1/2/3`), and
+# Windows ones with a drive letter.
+_PATH = re.compile(
+    r"(?<![\w:/.])/(?:[\w.\-]+/)+[\w.\-]*"
+    r"|\b[A-Za-z]:\\(?:[^\\\s'\"]+\\)+[^\\\s'\"]*"
+)
+
+
+def _duplicate_key(key: str) -> StreamlitDuplicateElementKey:
+    return StreamlitDuplicateElementKey(
+        f"There are multiple elements with the same `key='{key}'`. To fix this, please make "
+        "sure that the `key` argument is unique for each element you create."
+    )
 
 
 def bind(element: Any, name: str, container: Container) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from typing import Any, NoReturn
 
 from .container import bind
@@ -92,6 +92,7 @@ class SessionStateProxy:
         return self._state().to_dict()
 
 
+MutableMapping.register(SessionStateProxy)
 session_state = SessionStateProxy()
 
 

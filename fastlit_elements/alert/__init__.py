@@ -1,0 +1,110 @@
+"""st.success, st.info, st.warning, st.error: a coloured box around Markdown text."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Any
+
+from fastlit_core.plugin import (
+    Component,
+    Container,
+    Element,
+    ElementNode,
+    ElementPlugin,
+    StreamlitAPIException,
+)
+
+from .. import STATIC
+
+KINDS = ("success", "info", "warning", "error")
+_MATERIAL = re.compile(r"^:material/([a-z0-9_]+):$")
+# One leading emoji (with modifiers, variation selectors and ZWJ sequences) and its separator.
+_EMOJI_CHAR = (r"[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328"
+               r"\u23cf\u23e9-\u23f3\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe"
+               r"\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030\u303d"
+               r"\u3297\u3299\U0001F000-\U0001FAFF]")
+_EMOJI_MOD = r"[\ufe0f\U0001F3FB-\U0001F3FF]*"
+_EMOJI = (rf"(?:[\U0001F1E6-\U0001F1FF]{{2}}|[0-9#*]\ufe0f?\u20e3"
+          rf"|{_EMOJI_CHAR}{_EMOJI_MOD}(?:\u200d{_EMOJI_CHAR}{_EMOJI_MOD})*)")
+_LEADING_EMOJI = re.compile(rf"^({_EMOJI})[_ -]*(.*)$", re.DOTALL)
+_LEADING_MATERIAL = re.compile(r"^(:material/[a-z0-9_]+:)\s*(.*)$", re.DOTALL)
+
+
+def clean_text(text: Any) -> str:
+    return textwrap.dedent(str(text)).strip()
+
+
+def validate_icon(icon: str | None) -> str:
+    """An emoji or a `:material/name:` shortcode, as Streamlit accepts; "" for none."""
+    if icon is None:
+        return ""
+    if not isinstance(icon, str):
+        raise StreamlitAPIException(
+            f"The type of the `icon` parameter is `{type(icon).__name__}`, but it must be one "
+            "of: str, None."
+        )
+    icon = icon.strip()
+    if not icon:
+        return ""
+    if icon.lower().startswith(":material"):
+        if not _MATERIAL.match(icon):
+            raise StreamlitAPIException(
+                f'The value `"{icon}"` is not a valid Material icon. Please use a Material '
+                "icon shortcode like **`:material/thumb_up:`**"
+            )
+        return icon
+    # No emoji catalogue here: non-ASCII text is accepted as an emoji; ASCII never is one.
+    if icon.isascii():
+        raise StreamlitAPIException(
+            f'The value "{icon}" is not a valid icon. Use a single emoji or a Material icon '
+            "shortcode like `:material/thumb_up:`."
+        )
+    return icon
+
+
+def body_and_icon(body: Any, icon: str | None) -> tuple[str, str]:
+    """Streamlit moves a leading emoji or Material shortcode of the body into the icon."""
+    text = clean_text(body)
+    if icon is not None:
+        return text, validate_icon(icon)
+    match = _LEADING_MATERIAL.match(text) or _LEADING_EMOJI.match(text)
+    return (match.group(2), match.group(1)) if match else (text, "")
+
+
+def _alert(kind: str) -> Any:
+    def alert(container: Container, body: Any, *, icon: str | None = None,
+              width: str | int = "stretch", title: Any | None = None) -> Container:
+        if width != "stretch" and not (isinstance(width, int) and not isinstance(width, bool)
+                                       and width > 0):
+            raise StreamlitAPIException(
+                f"Invalid width value: {width!r}. Width must be either an integer (pixels) or "
+                "'stretch'."
+            )
+        text, icon_name = body_and_icon(body, icon)
+        props: dict[str, Any] = {"body": text}
+        if icon_name:
+            props["icon"] = icon_name
+        if title is not None:
+            props["title"] = clean_text(title)
+        if width != "stretch":
+            props["width"] = width
+        return container.add(kind, props)
+
+    alert.__name__ = kind
+    alert.__doc__ = f"Display a {kind} message as a coloured box of Markdown text (st.{kind})."
+    return alert
+
+
+class AlertNode(ElementNode):
+    """AppTest's alert: `.value` is the Markdown body, `.icon` "" when there is none."""
+
+    @property
+    def icon(self) -> str:
+        return self.props.get("icon", "")
+
+
+plugin = ElementPlugin(
+    elements=[Element(kind, _alert(kind)) for kind in KINDS],
+    components=[Component(kind, STATIC, "alert.js", test_node=AlertNode) for kind in KINDS],
+)
