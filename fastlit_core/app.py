@@ -17,8 +17,9 @@ log = logging.getLogger("fastlit")
 
 
 class App:
-    def __init__(self, script: Script | str | Path, registry: Registry,
-                 config: Config | None = None) -> None:
+    def __init__(
+        self, script: Script | str | Path, registry: Registry, config: Config | None = None
+    ) -> None:
         self.script = script if isinstance(script, Script) else Script(Path(script).resolve())
         self.registry = registry
         self.config = config or Config()

@@ -62,7 +62,9 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     config = Config(
-        host=args.host, port=args.port, dev=args.dev,
+        host=args.host,
+        port=args.port,
+        dev=args.dev,
         max_concurrent_runs=args.max_concurrent_runs,
         session_ttl_seconds=args.session_ttl_seconds,
         run_timeout_seconds=args.run_timeout_seconds,
@@ -71,7 +73,8 @@ def _run(args: argparse.Namespace) -> int:
     app = App(script, Registry.from_entry_points(), config)
     server = uvicorn.Server(
         uvicorn.Config(
-            create_server(app), log_level=args.log_level,
+            create_server(app),
+            log_level=args.log_level,
             # Above our own limit, so an oversized message gets a protocol error, not a close.
             ws_max_size=max(16 * 1024 * 1024, config.max_message_bytes * 8),
         )

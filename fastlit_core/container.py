@@ -34,8 +34,15 @@ class Container:
     and `st.empty()`, a placeholder element each command replaces.
     """
 
-    def __init__(self, run: RunContext, node: Node, *, root: str, mode: str = "block",
-                 parent: Node | None = None) -> None:
+    def __init__(
+        self,
+        run: RunContext,
+        node: Node,
+        *,
+        root: str,
+        mode: str = "block",
+        parent: Node | None = None,
+    ) -> None:
         self._run = run
         self._node = node
         self._root = root
@@ -69,8 +76,15 @@ class Container:
     def run_number(self) -> int:
         return self._run.run_number
 
-    def add(self, type: str, props: dict[str, Any] | None = None, *, key: str | None = None,
-            block: bool = False, id: str | None = None) -> Container:
+    def add(
+        self,
+        type: str,
+        props: dict[str, Any] | None = None,
+        *,
+        key: str | None = None,
+        block: bool = False,
+        id: str | None = None,
+    ) -> Container:
         """Add a node; return a Container for it (a block to add into, or an element handle)."""
         run = self._run
         run.checkpoint()
@@ -87,8 +101,9 @@ class Container:
         if self._mode == "element" and not block:
             return self  # the handle keeps following its place: `ph.x(); ph.empty()` works
         parent = self._node if self._mode != "element" else self._parent
-        return Container(run, node, root=self._root, mode="block" if block else "element",
-                         parent=parent)
+        return Container(
+            run, node, root=self._root, mode="block" if block else "element", parent=parent
+        )
 
     def widget(
         self,
@@ -123,7 +138,9 @@ class Container:
             if key in run.keys:
                 raise _duplicate_key(key)
         else:
-            wid = node_id("widget", type, sorted(identity.items(), key=lambda kv: kv[0]), self._root)
+            wid = node_id(
+                "widget", type, sorted(identity.items(), key=lambda kv: kv[0]), self._root
+            )
         if wid in run.widget_ids:
             raise StreamlitDuplicateElementId(
                 f"There are multiple `{type}` elements with the same auto-generated ID. When "
@@ -134,10 +151,20 @@ class Container:
             )
         value = run.session.state.register(
             WidgetInfo(
-                id=wid, type=type, key=key, default=default, value_type=value_type,
-                deserialize=deserialize, serialize=serialize, validate=validate,
-                on_change=on_change, args=tuple(args or ()), kwargs=dict(kwargs or {}),
-                disabled=disabled, trigger=trigger, assignable=assignable,
+                id=wid,
+                type=type,
+                key=key,
+                default=default,
+                value_type=value_type,
+                deserialize=deserialize,
+                serialize=serialize,
+                validate=validate,
+                on_change=on_change,
+                args=tuple(args or ()),
+                kwargs=dict(kwargs or {}),
+                disabled=disabled,
+                trigger=trigger,
+                assignable=assignable,
             )
         )
         run.widget_ids.add(wid)
@@ -160,7 +187,9 @@ class Container:
         """Outside --dev, hide absolute server paths from text bound for the browser."""
         return text if self._run.dev else _PATH.sub("<path>", text)
 
-    def root_container(self, node_id: str, type: str, props: dict[str, Any] | None = None) -> Container:
+    def root_container(
+        self, node_id: str, type: str, props: dict[str, Any] | None = None
+    ) -> Container:
         """A top-level container beside main (e.g. the sidebar); created on first use."""
         node = self._run.root_container(node_id, type, props or {})
         return Container(self._run, node, root=node_id)
@@ -226,11 +255,12 @@ def bind(element: Any, name: str, container: Container) -> Any:
     if element is None:
         raise AttributeError(f"Fastlit has no element `st.{name}`; no installed plugin provides it")
     if isinstance(element, BrokenElement):
+
         def broken(*args: Any, **kwargs: Any) -> None:
             container.error_box(
-                f"st.{name} is unavailable: its plugin {element.plugin} failed "
-                f"({element.reason})"
+                f"st.{name} is unavailable: its plugin {element.plugin} failed ({element.reason})"
             )
+
         return broken
     if element.attribute:
         return element.function(container)

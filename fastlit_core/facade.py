@@ -17,7 +17,9 @@ def rerun(*, scope: str = "app") -> NoReturn:
     if scope not in ("app", "fragment"):
         from .errors import StreamlitAPIException
 
-        raise StreamlitAPIException(f"'{scope}' is not a valid rerun scope; use 'app' or 'fragment'")
+        raise StreamlitAPIException(
+            f"'{scope}' is not a valid rerun scope; use 'app' or 'fragment'"
+        )
     current().session.rerun_from_script()
     raise RerunException()
 

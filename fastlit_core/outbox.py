@@ -16,8 +16,12 @@ class Outbox:
     bounded and the client converges on the current page.
     """
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, snapshot: Callable[[], bytes],
-                 max_bytes: int = 8 * 1024 * 1024) -> None:
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        snapshot: Callable[[], bytes],
+        max_bytes: int = 8 * 1024 * 1024,
+    ) -> None:
         self._loop = loop
         self._snapshot = snapshot
         self._max_bytes = max_bytes

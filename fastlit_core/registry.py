@@ -1,4 +1,4 @@
-"""The element registry: plugins loaded from entry points, each isolated from the others' failures."""
+"""The element registry: entry-point plugins, each isolated from the others' failures."""
 
 from __future__ import annotations
 

@@ -68,7 +68,9 @@ def execute(ctx: RunContext, script: Script, callbacks: list[WidgetInfo]) -> str
         except StopException:
             return "stopped"
         except RunTimeoutException:
-            exc: BaseException = TimeoutError("The script run exceeded its time limit and was stopped.")
+            exc: BaseException = TimeoutError(
+                "The script run exceeded its time limit and was stopped."
+            )
         except BaseException as raised:  # noqa: BLE001 - user code may raise anything
             exc = raised
         log.info("script raised %s", "".join(traceback.format_exception_only(exc)).strip())

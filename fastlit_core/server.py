@@ -7,7 +7,6 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-
 import msgspec
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -146,7 +145,10 @@ class SocketHandler:
         self.outbox.put(
             protocol.encode(
                 protocol.Welcome(
-                    protocol.PROTOCOL_VERSION, session.id, self.components, resumed=resumed,
+                    protocol.PROTOCOL_VERSION,
+                    session.id,
+                    self.components,
+                    resumed=resumed,
                     dev=self.app.config.dev,
                 )
             )
@@ -194,5 +196,3 @@ async def _flush_ticker(app: App) -> None:
             if session.running and session.id not in in_flight:
                 in_flight.add(session.id)
                 loop.run_in_executor(None, flush, session)
-
-

@@ -63,7 +63,9 @@ def merge_stale(fresh: Node, previous: Node, fresh_ids: set[str] | None = None) 
     if fresh_ids is None:
         fresh_ids = {n.id for n, _ in walk(fresh)}
     children = [
-        merge_stale(c, old, fresh_ids) if (old := _child(previous, c.id)) is not None else snapshot(c)
+        merge_stale(c, old, fresh_ids)
+        if (old := _child(previous, c.id)) is not None
+        else snapshot(c)
         for c in fresh.children
     ]
     for stale in previous.children[len(fresh.children) :]:

@@ -21,15 +21,22 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     return next(out.glob("fastlit-*.whl"))
 
 
 def test_wheel_carries_built_bundles_and_no_sources_of_node(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
-    for required in ("fastlit_core/static/manifest.json", "fastlit_core/static/shell/shell.js",
-                     "fastlit_elements/static/button.js", "fastlit_elements/static/heading.js"):
+    for required in (
+        "fastlit_core/static/manifest.json",
+        "fastlit_core/static/shell/shell.js",
+        "fastlit_elements/static/button.js",
+        "fastlit_elements/static/heading.js",
+    ):
         assert required in names
     assert not any("node_modules" in n for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
@@ -45,13 +52,20 @@ def test_wheel_serves_a_page_without_node(wheel: Path, tmp_path: Path):
     app = tmp_path / "app.py"
     app.write_text("import fastlit as st\nst.title('From the wheel')\nst.button('Press')\n")
     # PATH without node or npm: the venv's bin and the system's basics only.
-    path = os.pathsep.join(p for p in [str(venv / "bin"), "/usr/bin", "/bin"]
-                           if p == str(venv / "bin") or not _has_node(p))
+    path = os.pathsep.join(
+        p
+        for p in [str(venv / "bin"), "/usr/bin", "/bin"]
+        if p == str(venv / "bin") or not _has_node(p)
+    )
     env = {"PATH": path, "HOME": str(tmp_path)}
     assert shutil.which("node", path=path) is None
     port = 8700 + os.getpid() % 200
-    server = subprocess.Popen([str(venv / "bin" / "fastlit"), "run", str(app), "--port", str(port)],
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [str(venv / "bin" / "fastlit"), "run", str(app), "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):

@@ -42,7 +42,9 @@ def line_chart(
         warnings.warn(
             "The `use_container_width` parameter is deprecated. For `use_container_width=True`,"
             " use `width='stretch'`. For `use_container_width=False`, use `width='content'` or "
-            "specify an integer width.", DeprecationWarning, stacklevel=3,
+            "specify an integer width.",
+            DeprecationWarning,
+            stacklevel=3,
         )
         if use_container_width:
             width = "stretch"
@@ -51,8 +53,15 @@ def line_chart(
     _check_size("width", width)
     _check_size("height", height)
     spec, df = chart_spec(
-        to_dataframe(data), "line", x, y, x_label, y_label, color,
-        width if isinstance(width, int) else None, height if isinstance(height, int) else None,
+        to_dataframe(data),
+        "line",
+        x,
+        y,
+        x_label,
+        y_label,
+        color,
+        width if isinstance(width, int) else None,
+        height if isinstance(height, int) else None,
     )
     props: dict[str, Any] = {"spec": spec, "data": to_records(df), "command": "line_chart"}
     if width != "stretch":

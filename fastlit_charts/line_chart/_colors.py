@@ -12,13 +12,20 @@ BUILTIN_COLOR_NAMES = frozenset(
 
 
 def is_hex_color_like(color: object) -> bool:
-    return (isinstance(color, str) and color.startswith("#") and color[1:].isalnum()
-            and len(color) in {4, 5, 7, 9})
+    return (
+        isinstance(color, str)
+        and color.startswith("#")
+        and color[1:].isalnum()
+        and len(color) in {4, 5, 7, 9}
+    )
 
 
 def is_color_tuple_like(color: object) -> bool:
-    return (isinstance(color, (tuple, list)) and len(color) in {3, 4}
-            and all(isinstance(c, (int, float)) for c in color))
+    return (
+        isinstance(color, (tuple, list))
+        and len(color) in {3, 4}
+        and all(isinstance(c, (int, float)) for c in color)
+    )
 
 
 def is_css_color_like(color: object) -> bool:

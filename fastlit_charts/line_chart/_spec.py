@@ -29,7 +29,9 @@ LARGE_DATASET = 1000  # above this many points, hover events are throttled
 
 
 class StreamlitInvalidParameterTypeError(StreamlitAPIException):
-    def __init__(self, parameter: str, provided_type: str, expected: list[str], detail: str) -> None:
+    def __init__(
+        self, parameter: str, provided_type: str, expected: list[str], detail: str
+    ) -> None:
         super().__init__(
             f"Invalid `{parameter}` type. Expected one of: {', '.join(expected)}. "
             f"Provided type: {provided_type}. {detail}"
@@ -50,8 +52,9 @@ def chart_spec(
     """(spec without data, the prepared long-form data) for one built-in chart."""
     x_column = _parse_x(df, x)
     y_columns = _parse_y(df, y, x_column)
-    color_column, color_value = (color, None) if isinstance(color, str) and color in df.columns \
-        else (None, color)
+    color_column, color_value = (
+        (color, None) if isinstance(color, str) and color in df.columns else (None, color)
+    )
     df, x_column, y_column, y_columns, color_column, aliases = _prep_data(
         df, x_column, y_columns, color_column
     )
@@ -67,27 +70,52 @@ def chart_spec(
     size = {"width": width or 0, "height": height or 0}
     autosize = {"type": "fit", "contains": "padding"}
     if x_column is None:
-        spec = {"mark": {"type": mark}, "encoding": encoding, **size,
-                "params": [{"name": "param_1", "bind": "scales",
-                            "select": {"type": "interval", "encodings": ["x", "y"]}}],
-                "$schema": SCHEMA, "autosize": autosize}
+        spec = {
+            "mark": {"type": mark},
+            "encoding": encoding,
+            **size,
+            "params": [
+                {
+                    "name": "param_1",
+                    "bind": "scales",
+                    "select": {"type": "interval", "encodings": ["x", "y"]},
+                }
+            ],
+            "$schema": SCHEMA,
+            "autosize": autosize,
+        }
         return spec, df
     hover = "mousemove{16}" if len(df) > LARGE_DATASET else "mousemove"
     spec = {
         "layer": [
             {"mark": {"type": mark}, "encoding": encoding, "name": "view_1"},
             {"mark": {"type": "point", "opacity": 0}, "encoding": encoding, "name": "view_2"},
-            {"mark": {"type": "point", "filled": True, "size": 65}, "encoding": encoding,
-             "transform": [{"filter": {"param": "param_1", "empty": False}}]},
+            {
+                "mark": {"type": "point", "filled": True, "size": 65},
+                "encoding": encoding,
+                "transform": [{"filter": {"param": "param_1", "empty": False}}],
+            },
         ],
         "config": {"legend": {"symbolType": "stroke"}},
         **size,
         "params": [
-            {"name": "param_1", "views": ["view_2"],
-             "select": {"type": "point", "clear": "mouseleave", "fields": [x_column],
-                        "nearest": True, "on": hover}},
-            {"name": "param_2", "views": ["view_1"], "bind": "scales",
-             "select": {"type": "interval", "encodings": ["x", "y"]}},
+            {
+                "name": "param_1",
+                "views": ["view_2"],
+                "select": {
+                    "type": "point",
+                    "clear": "mouseleave",
+                    "fields": [x_column],
+                    "nearest": True,
+                    "on": hover,
+                },
+            },
+            {
+                "name": "param_2",
+                "views": ["view_1"],
+                "bind": "scales",
+                "select": {"type": "interval", "encodings": ["x", "y"]},
+            },
         ],
         "$schema": SCHEMA,
         "autosize": autosize,
@@ -110,7 +138,9 @@ def _parse_x(df: pd.DataFrame, x: Any) -> str | None:
         return None
     if not isinstance(x, str):
         raise StreamlitInvalidParameterTypeError(
-            "x", type(x).__name__, ["str", "None"],
+            "x",
+            type(x).__name__,
+            ["str", "None"],
             "Pass a column name or None to use the dataframe's index.",
         )
     if x not in df.columns:
@@ -141,11 +171,15 @@ def _prep_data(
         df = df.rename_axis(x_column).reset_index()
     keep = list(dict.fromkeys(c for c in (x_column, color_column, *y_columns) if c is not None))
     df = df[keep]
-    if color_column is not None and len(df[color_column]) and is_color_tuple_like(
-        df[color_column].iat[0]
+    if (
+        color_column is not None
+        and len(df[color_column])
+        and is_color_tuple_like(df[color_column].iat[0])
     ):
         df = df.assign(**{color_column: df[color_column].apply(to_css_color)})
-    df, x_column, y_columns, color_column, aliases = _safe_names(df, x_column, y_columns, color_column)
+    df, x_column, y_columns, color_column, aliases = _safe_names(
+        df, x_column, y_columns, color_column
+    )
     y_column: str | None = y_columns[0] if len(y_columns) == 1 else None
     if len(y_columns) > 1 and x_column is not None:  # wide -> long
         y_column, color_column = VALUE, COLOR
@@ -156,8 +190,9 @@ def _prep_data(
     return df, x_column, y_column, y_columns, color_column, aliases
 
 
-def _safe_names(df: pd.DataFrame, x_column: str | None, y_columns: list[Any],
-                color_column: str | None) -> tuple[Any, ...]:
+def _safe_names(
+    df: pd.DataFrame, x_column: str | None, y_columns: list[Any], color_column: str | None
+) -> tuple[Any, ...]:
     """String column names; names Vega-Lite would parse as paths get aliases."""
     import pandas as pd
 
@@ -196,8 +231,7 @@ def _melt(df: pd.DataFrame, x_column: str, y_columns: list[str]) -> pd.DataFrame
     import pandas as pd
     from pandas.api.types import infer_dtype
 
-    melted = pd.melt(df, id_vars=[x_column], value_vars=y_columns, var_name=COLOR,
-                     value_name=VALUE)
+    melted = pd.melt(df, id_vars=[x_column], value_vars=y_columns, var_name=COLOR, value_name=VALUE)
     values = melted[VALUE]
     if values.dtype == "object" and "mixed" in infer_dtype(values) and len(values.unique()) > 100:
         raise StreamlitAPIException(
@@ -224,8 +258,15 @@ def vegalite_type(series: pd.Series) -> str:
     return "nominal"
 
 
-def _axis_encoding(df: pd.DataFrame, column: str | None, from_user: Any, label: str | None,
-                   generated: str, grid: bool, aliases: dict[str, str]) -> dict[str, Any]:
+def _axis_encoding(
+    df: pd.DataFrame,
+    column: str | None,
+    from_user: Any,
+    label: str | None,
+    generated: str,
+    grid: bool,
+    aliases: dict[str, str],
+) -> dict[str, Any]:
     from pandas.api.types import is_integer_dtype
 
     if column is None:
@@ -236,12 +277,23 @@ def _axis_encoding(df: pd.DataFrame, column: str | None, from_user: Any, label: 
     axis: dict[str, Any] = {"grid": grid}
     if column is not None and is_integer_dtype(df[column]):
         axis["tickMinStep"] = 1
-    return {"field": field, "title": title if label is None else label, "type": kind,
-            "scale": {}, "axis": axis}
+    return {
+        "field": field,
+        "title": title if label is None else label,
+        "type": kind,
+        "scale": {},
+        "axis": axis,
+    }
 
 
-def _color_encoding(df: pd.DataFrame, value: Any, column: str | None, y_columns: list[str],
-                    from_user: Any, aliases: dict[str, str]) -> dict[str, Any] | None:
+def _color_encoding(
+    df: pd.DataFrame,
+    value: Any,
+    column: str | None,
+    y_columns: list[str],
+    from_user: Any,
+    aliases: dict[str, str],
+) -> dict[str, Any] | None:
     if value is not None and not (isinstance(value, (list, tuple)) and len(value) == 0):
         if is_color_like(value) or is_builtin_color_name(value):
             if len(y_columns) != 1:
@@ -253,8 +305,12 @@ def _color_encoding(df: pd.DataFrame, value: Any, column: str | None, y_columns:
             colors = [c if is_builtin_color_name(c) else to_css_color(c) for c in value]
             if len(colors) == 1:
                 return {"value": colors[0]}
-            encoding: dict[str, Any] = {"scale": {"domain": y_columns, "range": colors},
-                                        "legend": LEGEND, "type": "nominal", "title": " "}
+            encoding: dict[str, Any] = {
+                "scale": {"domain": y_columns, "range": colors},
+                "legend": LEGEND,
+                "type": "nominal",
+                "title": " ",
+            }
             if column is not None:
                 encoding["field"] = column
             return encoding
@@ -268,8 +324,11 @@ def _color_encoding(df: pd.DataFrame, value: Any, column: str | None, y_columns:
     if column is None:
         return None
     melted = column == COLOR
-    encoding = {"field": column, "legend": LEGEND,
-                "type": "nominal" if melted else vegalite_type(df[column])}
+    encoding = {
+        "field": column,
+        "legend": LEGEND,
+        "type": "nominal" if melted else vegalite_type(df[column]),
+    }
     if melted:
         encoding["title"] = " "  # an empty title would hide the axis (Vega-Lite quirk)
         return encoding
@@ -288,8 +347,13 @@ def _length_mismatch(colors: Any, y_columns: list[str]) -> StreamlitAPIException
     )
 
 
-def _tooltip(df: pd.DataFrame, x_column: str, y_column: str, color_column: str | None,
-             aliases: dict[str, str]) -> list[dict[str, Any]]:
+def _tooltip(
+    df: pd.DataFrame,
+    x_column: str,
+    y_column: str,
+    color_column: str | None,
+    aliases: dict[str, str],
+) -> list[dict[str, Any]]:
     def tip(column: str, title: str | None = None, kind: str | None = None) -> dict[str, Any]:
         entry = {"field": column, "type": kind or vegalite_type(df[column])}
         if title is None and column in aliases:
@@ -298,11 +362,16 @@ def _tooltip(df: pd.DataFrame, x_column: str, y_column: str, color_column: str |
             entry["title"] = title
         return entry
 
-    tooltip = [tip(x_column, INDEX_TITLE if x_column == INDEX else None),
-               tip(y_column, VALUE_TITLE, "quantitative") if y_column == VALUE else tip(y_column)]
+    tooltip = [
+        tip(x_column, INDEX_TITLE if x_column == INDEX else None),
+        tip(y_column, VALUE_TITLE, "quantitative") if y_column == VALUE else tip(y_column),
+    ]
     # Streamlit means to skip colour columns whose values are colours (legend None), but
     # Altair never reports that legend as None, so the column is always listed; so is it here.
     if color_column:
-        tooltip.append(tip(color_column, COLOR_TITLE, "nominal") if color_column == COLOR
-                       else tip(color_column))
+        tooltip.append(
+            tip(color_column, COLOR_TITLE, "nominal")
+            if color_column == COLOR
+            else tip(color_column)
+        )
     return tooltip

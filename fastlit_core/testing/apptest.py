@@ -21,8 +21,13 @@ from .nodes import BlockNode, ElementList, ElementNode, WidgetNode
 class AppTest:
     """Run a script without a server, inspect what it drew, interact, and run again."""
 
-    def __init__(self, script_path: str | Path, *, default_timeout: float = 3,
-                 registry: Registry | None = None) -> None:
+    def __init__(
+        self,
+        script_path: str | Path,
+        *,
+        default_timeout: float = 3,
+        registry: Registry | None = None,
+    ) -> None:
         self._path = Path(script_path).resolve()
         self.default_timeout = default_timeout
         self._app = App(Script(self._path), registry or default_registry(), Config())
@@ -33,8 +38,13 @@ class AppTest:
     # --- construction (Streamlit's names) ------------------------------------------------
 
     @classmethod
-    def from_file(cls, script_path: str | Path, *, default_timeout: float = 3,
-                  registry: Registry | None = None) -> AppTest:
+    def from_file(
+        cls,
+        script_path: str | Path,
+        *,
+        default_timeout: float = 3,
+        registry: Registry | None = None,
+    ) -> AppTest:
         path = Path(script_path)
         if not path.is_absolute():
             caller = Path(inspect.stack()[1].filename).parent
@@ -43,28 +53,39 @@ class AppTest:
         return cls(path, default_timeout=default_timeout, registry=registry)
 
     @classmethod
-    def from_string(cls, script: str, *, default_timeout: float = 3,
-                    registry: Registry | None = None) -> AppTest:
+    def from_string(
+        cls, script: str, *, default_timeout: float = 3, registry: Registry | None = None
+    ) -> AppTest:
         folder = Path(tempfile.mkdtemp(prefix="fastlit-apptest-"))
         path = folder / "app.py"
         path.write_text(textwrap.dedent(script), "utf-8")
         return cls(path, default_timeout=default_timeout, registry=registry)
 
     @classmethod
-    def from_function(cls, script: Any, /, *, default_timeout: float = 3,
-                      args: tuple[Any, ...] | None = None, kwargs: dict[str, Any] | None = None,
-                      registry: Registry | None = None) -> AppTest:
+    def from_function(
+        cls,
+        script: Any,
+        /,
+        *,
+        default_timeout: float = 3,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+        registry: Registry | None = None,
+    ) -> AppTest:
         source = textwrap.dedent(inspect.getsource(script))
         call = f"{script.__name__}(*{args or ()!r}, **{kwargs or {}!r})"
-        return cls.from_string(f"{source}\n{call}\n", default_timeout=default_timeout,
-                               registry=registry)
+        return cls.from_string(
+            f"{source}\n{call}\n", default_timeout=default_timeout, registry=registry
+        )
 
     # --- running -------------------------------------------------------------------------
 
     def run(self, *, timeout: float | None = None) -> AppTest:
         """Run the script once (a full run) with the values set since the last run."""
         timeout = self.default_timeout if timeout is None else timeout
-        values = {wid: self._session.state.validate_wire(wid, wire) for wid, wire in self._pending.items()}
+        values = {
+            wid: self._session.state.validate_wire(wid, wire) for wid, wire in self._pending.items()
+        }
         self._pending = {}
         self._session.request_rerun(values)
         if not self._session.wait_idle(timeout):
@@ -100,8 +121,10 @@ class AppTest:
             return BlockNode(root_block, self)
         component = self._app.registry.components.get(name)
         test_node = component.test_node if component is not None else None
-        if isinstance(test_node, type) and issubclass(test_node, BlockNode) and getattr(
-            test_node, "root_container", False
+        if (
+            isinstance(test_node, type)
+            and issubclass(test_node, BlockNode)
+            and getattr(test_node, "root_container", False)
         ):
             return test_node(Node(name, name), self)
         return ElementList(self._query(self._require_root(), name))

@@ -47,7 +47,9 @@ class ElementNode:
         try:
             return self._node.props[name]
         except KeyError:
-            raise AttributeError(f"{type(self).__name__} ({self.type}) has no attribute {name!r}") from None
+            raise AttributeError(
+                f"{type(self).__name__} ({self.type}) has no attribute {name!r}"
+            ) from None
 
     def run(self, *, timeout: float | None = None) -> AppTest:
         return self._app.run(timeout=timeout)

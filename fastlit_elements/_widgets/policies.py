@@ -13,8 +13,9 @@ LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
 class StreamlitValueError(StreamlitAPIException):
     """A parameter got a value outside its supported set (Streamlit's name and message)."""
 
-    def __init__(self, parameter: str, valid_values: Collection[str], *,
-                 detail: str | None = None) -> None:
+    def __init__(
+        self, parameter: str, valid_values: Collection[str], *, detail: str | None = None
+    ) -> None:
         message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid_values)}."
         super().__init__(f"{message} {detail}" if detail else message)
 
@@ -22,10 +23,18 @@ class StreamlitValueError(StreamlitAPIException):
 class StreamlitInvalidParameterTypeError(StreamlitAPIException):
     """A parameter got a value of an unsupported type (Streamlit's name and message)."""
 
-    def __init__(self, parameter: str, provided_type: str, expected_types: list[str], *,
-                 detail: str | None = None) -> None:
-        message = (f"Invalid `{parameter}` type. Expected one of: {', '.join(expected_types)}. "
-                   f"Provided type: {provided_type}.")
+    def __init__(
+        self,
+        parameter: str,
+        provided_type: str,
+        expected_types: list[str],
+        *,
+        detail: str | None = None,
+    ) -> None:
+        message = (
+            f"Invalid `{parameter}` type. Expected one of: {', '.join(expected_types)}. "
+            f"Provided type: {provided_type}."
+        )
         super().__init__(f"{message} {detail}" if detail else message)
 
 
@@ -35,8 +44,9 @@ def label_visibility_checked(label_visibility: str) -> str:
     return label_visibility
 
 
-def on_change_callback(container: Container, command: str,
-                       on_change: Callable[..., Any] | str | None) -> Callable[..., Any] | None:
+def on_change_callback(
+    container: Container, command: str, on_change: Callable[..., Any] | str | None
+) -> Callable[..., Any] | None:
     """Streamlit's on_change: a callback, None, "rerun" (the default) or "ignore"."""
     if on_change is None or callable(on_change):
         return on_change

@@ -43,19 +43,37 @@ def button(
     if use_container_width:
         width = "stretch"
     props: dict[str, Any] = {"label": str(label), "kind": type}
-    for name, value, default in (("help", help, None), ("icon", icon, None),
-                                 ("icon_position", icon_position, "left"),
-                                 ("disabled", disabled, False), ("width", width, "content"),
-                                 ("wrap", wrap, None)):
+    for name, value, default in (
+        ("help", help, None),
+        ("icon", icon, None),
+        ("icon_position", icon_position, "left"),
+        ("disabled", disabled, False),
+        ("width", width, "content"),
+        ("wrap", wrap, None),
+    ):
         if value != default:
             props[name] = value
     return bool(
         container.widget(
-            "button", props, key=None if key is None else str(key),
-            identity={"label": str(label), "help": help, "type": type, "icon": icon,
-                      "icon_position": icon_position, "width": width},
-            default=False, value_type=bool, on_change=on_click, args=args, kwargs=kwargs,
-            disabled=disabled, trigger=True, assignable=False,
+            "button",
+            props,
+            key=None if key is None else str(key),
+            identity={
+                "label": str(label),
+                "help": help,
+                "type": type,
+                "icon": icon,
+                "icon_position": icon_position,
+                "width": width,
+            },
+            default=False,
+            value_type=bool,
+            on_change=on_click,
+            args=args,
+            kwargs=kwargs,
+            disabled=disabled,
+            trigger=True,
+            assignable=False,
         )
     )
 

@@ -34,15 +34,25 @@ def checkbox(
     label = "" if label is None else str(label)
     label_visibility_checked(label_visibility)
     props: dict[str, Any] = {"label": label}
-    for name, given, default in (("help", help, None), ("disabled", disabled, False),
-                                 ("label_visibility", label_visibility, "visible"),
-                                 ("width", width, "content"), ("wrap", wrap, None)):
+    for name, given, default in (
+        ("help", help, None),
+        ("disabled", disabled, False),
+        ("label_visibility", label_visibility, "visible"),
+        ("width", width, "content"),
+        ("wrap", wrap, None),
+    ):
         if given != default:
             props[name] = given
     return container.widget(
-        "checkbox", props, key=None if key is None else str(key),
+        "checkbox",
+        props,
+        key=None if key is None else str(key),
         identity={"label": label, "value": bool(value), "help": help, "width": width},
-        default=bool(value), value_type=bool, on_change=callback, args=args, kwargs=kwargs,
+        default=bool(value),
+        value_type=bool,
+        on_change=callback,
+        args=args,
+        kwargs=kwargs,
         disabled=disabled,
     )
 

@@ -10,9 +10,16 @@ from fastlit_core.plugin import Component, Container, Element, ElementNode, Elem
 from .. import STATIC
 
 
-def code(container: Container, body: Any, language: str | None = "python", *,
-         line_numbers: bool = False, wrap_lines: bool = False,
-         height: str | int | None = "content", width: str | int = "stretch") -> Container:
+def code(
+    container: Container,
+    body: Any,
+    language: str | None = "python",
+    *,
+    line_numbers: bool = False,
+    wrap_lines: bool = False,
+    height: str | int | None = "content",
+    width: str | int = "stretch",
+) -> Container:
     """Display a code block (st.code)."""
     # Like Streamlit: drop one leading and one trailing newline, keep other whitespace.
     props: dict[str, Any] = {"body": re.sub(r"\n\Z", "", re.sub(r"\A\n", "", str(body)))}

@@ -50,7 +50,8 @@ def to_pandas(data: Any) -> Any:
     if isinstance(data, Mapping) and not isinstance(data, dict):
         return _key_value(dict(data))
     if isinstance(data, (set, frozenset, map, range)) or (
-            isinstance(data, Iterable) and not isinstance(data, (list, tuple, dict, str, bytes))):
+        isinstance(data, Iterable) and not isinstance(data, (list, tuple, dict, str, bytes))
+    ):
         data = list(data)
     try:
         return _name_single_column(pd.DataFrame(data))
@@ -114,8 +115,12 @@ def _labels(index: Any) -> list[Any]:
 def _is_default_index(index: Any) -> bool:
     import pandas as pd
 
-    return (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
-            and index.name is None)
+    return (
+        isinstance(index, pd.RangeIndex)
+        and index.start == 0
+        and index.step == 1
+        and index.name is None
+    )
 
 
 def dataframe(
@@ -143,8 +148,11 @@ def dataframe(
             f"You have passed {on_select} to `on_select`. But only 'ignore', 'rerun', or a "
             "callable is supported."
         )
-    unsupported = {"column_config": column_config, "selection_default": selection_default,
-                   "lazy": lazy}
+    unsupported = {
+        "column_config": column_config,
+        "selection_default": selection_default,
+        "lazy": lazy,
+    }
     unsupported = {k: v for k, v in unsupported.items() if v is not None}
     if on_select != "ignore":
         unsupported["on_select"] = on_select
@@ -160,8 +168,10 @@ def dataframe(
         order = [c for c in column_order if c in df.columns]
         df = df[order]
     head = df.head(MAX_ROWS)
-    rows = [[None if _missing(v) else _cell(v) for v in row]
-            for row in head.itertuples(index=False, name=None)]
+    rows = [
+        [None if _missing(v) else _cell(v) for v in row]
+        for row in head.itertuples(index=False, name=None)
+    ]
     props: dict[str, Any] = {
         "columns": _labels(df.columns),
         "dtypes": [str(t) for t in df.dtypes],
@@ -173,9 +183,14 @@ def dataframe(
             props["index_name"] = _cell(df.index.name)
     if len(df) > MAX_ROWS:
         props["total_rows"] = len(df)
-    for name, value, default in (("hide_index", hide_index, None), ("width", width, "stretch"),
-                                 ("height", height, "auto"), ("row_height", row_height, None),
-                                 ("placeholder", placeholder, None), ("alt", alt, None)):
+    for name, value, default in (
+        ("hide_index", hide_index, None),
+        ("width", width, "stretch"),
+        ("height", height, "auto"),
+        ("row_height", row_height, None),
+        ("placeholder", placeholder, None),
+        ("alt", alt, None),
+    ):
         if value != default:
             props[name] = value
     # `key` names the selection state, which this version does not have yet; an explicit

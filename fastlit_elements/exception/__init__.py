@@ -19,10 +19,14 @@ from fastlit_core.plugin import (
 from .. import STATIC
 
 # Frames inside Fastlit itself (the runner, the st.* dispatch, element functions) are noise.
-_INTERNAL = tuple(str(Path(p).resolve()) + os.sep for p in (
-    Path(__file__).parents[1], Path(__file__).parents[2] / "fastlit_core",
-    Path(__file__).parents[2] / "fastlit",
-))
+_INTERNAL = tuple(
+    str(Path(p).resolve()) + os.sep
+    for p in (
+        Path(__file__).parents[1],
+        Path(__file__).parents[2] / "fastlit_core",
+        Path(__file__).parents[2] / "fastlit",
+    )
+)
 _CAUSE = "The above exception was the direct cause of the following exception:"
 _CONTEXT = "During handling of the above exception, another exception occurred:"
 
@@ -62,18 +66,22 @@ def _message(exc: BaseException) -> str:
     try:
         if isinstance(exc, SyntaxError) and exc.text:
             caret = " " * max((exc.offset or 1) - 1, 0)
-            return (f'File "{exc.filename}", line {exc.lineno}\n  {exc.text.rstrip()}\n'
-                    f"  {caret}^\n{type(exc).__name__}: {exc.msg}")
+            return (
+                f'File "{exc.filename}", line {exc.lineno}\n  {exc.text.rstrip()}\n'
+                f"  {caret}^\n{type(exc).__name__}: {exc.msg}"
+            )
         return str(exc).strip()
     except Exception:  # noqa: BLE001 - a broken __str__ must not hide the exception
         return ""
 
 
-def exception(container: Container, exception: BaseException,
-              width: str | int = "stretch") -> Container:
+def exception(
+    container: Container, exception: BaseException, width: str | int = "stretch"
+) -> Container:
     """Display an exception; its traceback only when the app runs with --dev (st.exception)."""
-    if width != "stretch" and not (isinstance(width, int) and not isinstance(width, bool)
-                                   and width > 0):
+    if width != "stretch" and not (
+        isinstance(width, int) and not isinstance(width, bool) and width > 0
+    ):
         raise StreamlitAPIException(
             f"Invalid width value: {width!r}. Width must be either an integer (pixels) or "
             "'stretch'."

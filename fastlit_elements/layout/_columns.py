@@ -37,16 +37,19 @@ def columns(
     validate_width(width)
     row = container.add(
         "flex_container",
-        {"horizontal": True, "kind": "columns",
-         **omit_defaults(gap=(gap, "small"), width=(width, "stretch"), wrap=(wrap, True))},
+        {
+            "horizontal": True,
+            "kind": "columns",
+            **omit_defaults(gap=(gap, "small"), width=(width, "stretch"), wrap=(wrap, True)),
+        },
         block=True,
     )
     total = sum(weights)
-    column_props = omit_defaults(gap=(gap, "small"), vertical_alignment=(vertical_alignment, "top"),
-                                 border=(border, False))
+    column_props = omit_defaults(
+        gap=(gap, "small"), vertical_alignment=(vertical_alignment, "top"), border=(border, False)
+    )
     return [
-        row.add("column", {"weight": float(w / total), **column_props}, block=True)
-        for w in weights
+        row.add("column", {"weight": float(w / total), **column_props}, block=True) for w in weights
     ]
 
 

@@ -38,7 +38,8 @@ def container(
     validate_choice("vertical_alignment", vertical_alignment, VERTICAL_ALIGNMENTS)
     if wrap is False and not horizontal:
         raise StreamlitIncompatibleParametersError(
-            "wrap=False", "horizontal=False",
+            "wrap=False",
+            "horizontal=False",
             explanation="A vertical container has no horizontal row of elements to keep in a "
             "single, scrolling row. Set `horizontal=True` to use `wrap=False`, or remove the "
             "`wrap` argument.",

@@ -23,8 +23,9 @@ class StreamlitInvalidColumnSpecError(StreamlitAPIException):
 
 
 class StreamlitValueError(StreamlitAPIException):
-    def __init__(self, parameter: str, valid_values: Collection[str], *,
-                 detail: str | None = None) -> None:
+    def __init__(
+        self, parameter: str, valid_values: Collection[str], *, detail: str | None = None
+    ) -> None:
         message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid_values)}."
         super().__init__(f"{message} {detail}" if detail else message)
 
@@ -45,15 +46,21 @@ class StreamlitIncompatibleParametersError(StreamlitAPIException):
 
 class StreamlitInvalidWidthError(StreamlitAPIException):
     def __init__(self, width: Any, allow_content: bool = False) -> None:
-        valid = ("a positive integer (pixels), 'stretch', or 'content'" if allow_content
-                 else "a positive integer (pixels) or 'stretch'")
+        valid = (
+            "a positive integer (pixels), 'stretch', or 'content'"
+            if allow_content
+            else "a positive integer (pixels) or 'stretch'"
+        )
         super().__init__(f"Invalid width value: {width!r}. Width must be either {valid}.")
 
 
 class StreamlitInvalidHeightError(StreamlitAPIException):
     def __init__(self, height: Any, allow_content: bool = False) -> None:
-        valid = ("a positive integer (pixels), 'stretch', or 'content'" if allow_content
-                 else "a positive integer (pixels) or 'stretch'")
+        valid = (
+            "a positive integer (pixels), 'stretch', or 'content'"
+            if allow_content
+            else "a positive integer (pixels) or 'stretch'"
+        )
         super().__init__(f"Invalid height value: {height!r}. Height must be either {valid}.")
 
 
@@ -66,13 +73,17 @@ def gap_value(gap: Any) -> str | int:
     if isinstance(gap, str) and gap.lower() in GAP_SIZES:
         return gap.lower()
     raise StreamlitValueError(
-        "gap", [*(f"'{s}'" for s in GAP_SIZES), "None", "a non-negative integer (pixels)"],
+        "gap",
+        [*(f"'{s}'" for s in GAP_SIZES), "None", "a non-negative integer (pixels)"],
         detail=f"Got {gap!r}.",
     )
 
 
-def _check_size(value: Any, allow_content: bool,
-                error: type[StreamlitInvalidWidthError | StreamlitInvalidHeightError]) -> None:
+def _check_size(
+    value: Any,
+    allow_content: bool,
+    error: type[StreamlitInvalidWidthError | StreamlitInvalidHeightError],
+) -> None:
     allowed = ("stretch", "content") if allow_content else ("stretch",)
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise error(value, allow_content)

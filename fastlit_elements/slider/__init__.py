@@ -65,26 +65,46 @@ def slider(
     key = None if key is None else str(key)
     label = "" if label is None else str(label)
     label_visibility_checked(label_visibility)
-    identity = {"label": label, "min_value": min_value, "max_value": max_value, "value": value,
-                "step": step, "format": format, "help": help, "width": width}
+    identity = {
+        "label": label,
+        "min_value": min_value,
+        "max_value": max_value,
+        "value": value,
+        "step": step,
+        "format": format,
+        "help": help,
+        "width": width,
+    }
     if value is None:
         value = _default_value(container, key, min_value, max_value)
     serde, wire, step_wire, data_type = _prepare(min_value, max_value, value, step)
-    props: dict[str, Any] = {"label": label, "min": serde.min, "max": serde.max,
-                             "step": step_wire}
-    for name, given, default in (("data_type", data_type, INT), ("format", format, None),
-                                 ("help", help, None), ("disabled", disabled, False),
-                                 ("label_visibility", label_visibility, "visible"),
-                                 ("width", width, "stretch")):
+    props: dict[str, Any] = {"label": label, "min": serde.min, "max": serde.max, "step": step_wire}
+    for name, given, default in (
+        ("data_type", data_type, INT),
+        ("format", format, None),
+        ("help", help, None),
+        ("disabled", disabled, False),
+        ("label_visibility", label_visibility, "visible"),
+        ("width", width, "stretch"),
+    ):
         if given != default:
             props[name] = given
     value_type = list[float] if data_type == FLOAT else list[int]
     return container.widget(
-        "slider", props, key=key, identity=identity,
+        "slider",
+        props,
+        key=key,
+        identity=identity,
         key_identity={"min_value": min_value, "max_value": max_value, "step": step},
-        default=serde.deserialize(wire), value_type=value_type, serialize=serde.serialize,
-        deserialize=serde.deserialize, validate=serde.validate, on_change=callback,
-        args=args, kwargs=kwargs, disabled=disabled,
+        default=serde.deserialize(wire),
+        value_type=value_type,
+        serialize=serde.serialize,
+        deserialize=serde.deserialize,
+        validate=serde.validate,
+        on_change=callback,
+        args=args,
+        kwargs=kwargs,
+        disabled=disabled,
     )
 
 
@@ -99,31 +119,47 @@ def _default_value(container: Container, key: str | None, min_value: Any, max_va
     return low if single else [low, max_value if max_value is not None else 100]
 
 
-def _prepare(min_value: Any, max_value: Any, value: Any,
-             step: Any) -> tuple[SliderSerde, list[int | float], int | float, str]:
+def _prepare(
+    min_value: Any, max_value: Any, value: Any, step: Any
+) -> tuple[SliderSerde, list[int | float], int | float, str]:
     """Streamlit's defaults and checks; returns the serde, the default on the wire, the step."""
     single = is_scalar(value)
     if not single and not (isinstance(value, (list, tuple)) and len(value) in (0, 1, 2)):
         if isinstance(value, (list, tuple)):
-            raise StreamlitValueError("value", [
-                "int", "float", "date", "time", "datetime",
-                "a list containing up to two such values",
-                "a tuple containing up to two such values"])
+            raise StreamlitValueError(
+                "value",
+                [
+                    "int",
+                    "float",
+                    "date",
+                    "time",
+                    "datetime",
+                    "a list containing up to two such values",
+                    "a tuple containing up to two such values",
+                ],
+            )
         raise StreamlitInvalidParameterTypeError(
-            "value", type(value).__name__,
-            ["int", "float", "date", "time", "datetime", "list", "tuple"])
+            "value",
+            type(value).__name__,
+            ["int", "float", "date", "time", "datetime", "list", "tuple"],
+        )
     values: list[Any] = [value] if single else list(value)
     if len({data_type_of(v) for v in values}) > 1:
         raise StreamlitInvalidParameterTypeError(
-            "value", ", ".join(type(v).__name__ for v in values),
-            ["list or tuple containing values of the same type"])
+            "value",
+            ", ".join(type(v).__name__ for v in values),
+            ["list or tuple containing values of the same type"],
+        )
     data_type = data_type_of(values[0]) if values else INT
 
     defaults: dict[str, tuple[Any, Any, Any]] = {INT: (0, 100, 1), FLOAT: (0.0, 1.0, 0.01)}
     if data_type == TIME:
         zone = values[0].tzinfo
-        defaults[TIME] = (time.min.replace(tzinfo=zone), time.max.replace(tzinfo=zone),
-                          timedelta(minutes=15))
+        defaults[TIME] = (
+            time.min.replace(tzinfo=zone),
+            time.max.replace(tzinfo=zone),
+            timedelta(minutes=15),
+        )
     elif data_type in (DATETIME, DATE):
         defaults[data_type] = (*window_around(values[0], timedelta(days=14)), timedelta(days=1))
     default_min, default_max, default_step = defaults[data_type]
@@ -140,18 +176,27 @@ def _prepare(min_value: Any, max_value: Any, value: Any,
     bounds = [min_value, max_value, step]
     int_args = all(isinstance(a, Integral) for a in bounds)
     float_args = all(isinstance(a, Real) and not isinstance(a, Integral) for a in bounds)
-    timelike_args = (data_type in TIMELIKE and isinstance(step, timedelta)
-                     and type(min_value) is type(max_value))
+    timelike_args = (
+        data_type in TIMELIKE and isinstance(step, timedelta) and type(min_value) is type(max_value)
+    )
     if not (int_args or float_args or timelike_args):
         raise StreamlitInvalidParameterTypeError(
-            "value", f"min_value={type(min_value).__name__}, "
+            "value",
+            f"min_value={type(min_value).__name__}, "
             f"max_value={type(max_value).__name__}, step={type(step).__name__}",
-            ["matching numeric types", "matching date/time types"])
-    if not ((data_type == INT and int_args) or (data_type == FLOAT and float_args)
-            or (data_type in TIMELIKE and timelike_args)):
+            ["matching numeric types", "matching date/time types"],
+        )
+    if not (
+        (data_type == INT and int_args)
+        or (data_type == FLOAT and float_args)
+        or (data_type in TIMELIKE and timelike_args)
+    ):
         raise StreamlitInvalidParameterTypeError(
-            "value", f"value={type(value).__name__}, min_value={type(min_value).__name__}, "
-            f"max_value={type(max_value).__name__}", ["value and arguments with matching types"])
+            "value",
+            f"value={type(value).__name__}, min_value={type(min_value).__name__}, "
+            f"max_value={type(max_value).__name__}",
+            ["value and arguments with matching types"],
+        )
 
     if min_value > max_value:
         min_value, max_value = max_value, min_value

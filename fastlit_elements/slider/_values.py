@@ -35,8 +35,10 @@ class StreamlitValueAboveMaxError(StreamlitAPIException, ValueError):
 
 class StreamlitInvalidMinMaxError(StreamlitAPIException):
     def __init__(self, min_value: Any, max_value: Any) -> None:
-        super().__init__(f"The `min_value` and `max_value` parameters are both set to "
-                         f"{min_value}. They must not be equal.")
+        super().__init__(
+            f"The `min_value` and `max_value` parameters are both set to "
+            f"{min_value}. They must not be equal."
+        )
 
 
 class StreamlitJSNumberBoundsError(StreamlitAPIException):
@@ -52,7 +54,8 @@ def data_type_of(value: Any) -> str:
         if isinstance(value, kind):
             return name
     raise StreamlitInvalidParameterTypeError(
-        "value", type(value).__name__, ["int", "float", "date", "time", "datetime"])
+        "value", type(value).__name__, ["int", "float", "date", "time", "datetime"]
+    )
 
 
 def is_scalar(value: Any) -> bool:
@@ -170,7 +173,8 @@ def check_js_bounds(data_type: str, min_value: Any, max_value: Any) -> None:
         elif abs(number) > MAX_SAFE_INTEGER:  # microseconds
             raise StreamlitJSNumberBoundsError(
                 f"{name} is too far from 1970 for Streamlit to represent exactly. Use a value "
-                f"between {MIN_SAFE_DAY:%Y-%m-%d} and {MAX_SAFE_DAY:%Y-%m-%d}.")
+                f"between {MIN_SAFE_DAY:%Y-%m-%d} and {MAX_SAFE_DAY:%Y-%m-%d}."
+            )
 
 
 def window_around(anchor: date, window: timedelta) -> tuple[date, date]:

@@ -10,9 +10,15 @@ from fastlit_core.plugin import Component, Container, Element, ElementPlugin, St
 from .. import STATIC
 
 
-def text(container: Container, body: Any, *, help: str | None = None,
-         width: str | int = "content", text_alignment: str = "left",
-         wrap: bool = True) -> Container:
+def text(
+    container: Container,
+    body: Any,
+    *,
+    help: str | None = None,
+    width: str | int = "content",
+    text_alignment: str = "left",
+    wrap: bool = True,
+) -> Container:
     """Write text without Markdown or HTML parsing (st.text)."""
     if not isinstance(wrap, bool):
         raise StreamlitAPIException(f"Invalid wrap value: {wrap!r}. Must be True or False.")

@@ -55,32 +55,55 @@ def text_input(
         raise ValueError(f"Value out of range: {max_chars}")  # as Streamlit's protobuf says
     value = None if value is None else str(value)
     own_regex, _ = validate_rule(validate)
-    identity = {"label": label, "value": value, "max_chars": max_chars, "type": type,
-                "help": help, "autocomplete": autocomplete, "placeholder": str(placeholder),
-                "icon": icon, "width": width, "live": debounce, "validate": own_regex,
-                "required": required}
+    identity = {
+        "label": label,
+        "value": value,
+        "max_chars": max_chars,
+        "type": type,
+        "help": help,
+        "autocomplete": autocomplete,
+        "placeholder": str(placeholder),
+        "icon": icon,
+        "width": width,
+        "live": debounce,
+        "validate": own_regex,
+        "required": required,
+    }
     regex, message = validate_rule(defaults.validate if validate is None else validate)
     if icon is not None and icon.startswith(":material/"):
         container.unsupported("text_input", icon=icon)  # no Material Symbols font yet
         icon = None
     props: dict[str, Any] = {"label": label}
     for name, given, default in (
-        ("type", type, "default"), ("max_chars", max_chars, None),
+        ("type", type, "default"),
+        ("max_chars", max_chars, None),
         ("placeholder", defaults.placeholder if placeholder is None else str(placeholder), None),
         ("autocomplete", defaults.autocomplete if autocomplete is None else autocomplete, ""),
-        ("icon", icon, None), ("validate", regex, None), ("validate_message", message, None),
-        ("live", debounce, None), ("required", required, False), ("help", help, None),
-        ("disabled", disabled, False), ("label_visibility", label_visibility, "visible"),
+        ("icon", icon, None),
+        ("validate", regex, None),
+        ("validate_message", message, None),
+        ("live", debounce, None),
+        ("required", required, False),
+        ("help", help, None),
+        ("disabled", disabled, False),
+        ("label_visibility", label_visibility, "visible"),
         ("width", width, "stretch"),
     ):
         if given != default:
             props[name] = given
     return container.widget(
-        "text_input", props, key=None if key is None else str(key), identity=identity,
+        "text_input",
+        props,
+        key=None if key is None else str(key),
+        identity=identity,
         key_identity={"max_chars": max_chars, "validate": own_regex},
-        default=_clip(value, max_chars), value_type=str | None,
+        default=_clip(value, max_chars),
+        value_type=str | None,
         validate=lambda text: _checked(text, max_chars),
-        on_change=callback, args=args, kwargs=kwargs, disabled=disabled,
+        on_change=callback,
+        args=args,
+        kwargs=kwargs,
+        disabled=disabled,
     )
 
 

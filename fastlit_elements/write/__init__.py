@@ -15,10 +15,26 @@ from typing import Any
 from fastlit_core.plugin import Container, Element, ElementPlugin, StreamlitAPIException
 
 # Streamlit's st.help material: functions, methods, modules (and classes, dataclasses).
-HELP_TYPES = (types.BuiltinFunctionType, types.BuiltinMethodType, types.FunctionType,
-              types.MethodType, types.ModuleType)
-JSON_TYPES = (dict, list, map, enumerate, types.MappingProxyType, UserDict, ChainMap, UserList,
-              ItemsView, KeysView, ValuesView)
+HELP_TYPES = (
+    types.BuiltinFunctionType,
+    types.BuiltinMethodType,
+    types.FunctionType,
+    types.MethodType,
+    types.ModuleType,
+)
+JSON_TYPES = (
+    dict,
+    list,
+    map,
+    enumerate,
+    types.MappingProxyType,
+    UserDict,
+    ChainMap,
+    UserList,
+    ItemsView,
+    KeysView,
+    ValuesView,
+)
 _MEM_ADDRESS = re.compile(r"^\<[a-zA-Z_]+[a-zA-Z0-9<>._ ]* at 0x[0-9a-fA-F]+\>$")
 
 
@@ -31,8 +47,13 @@ def _is_dataframe_like(obj: Any) -> bool:
     pd, np = sys.modules.get("pandas"), sys.modules.get("numpy")
     if pd is not None:
         styler = getattr(getattr(getattr(pd, "io", None), "formats", None), "style", None)
-        kinds = (pd.DataFrame, pd.Series, pd.Index, pd.api.extensions.ExtensionArray,
-                 *((styler.Styler,) if styler is not None else ()))
+        kinds = (
+            pd.DataFrame,
+            pd.Series,
+            pd.Index,
+            pd.api.extensions.ExtensionArray,
+            *((styler.Styler,) if styler is not None else ()),
+        )
         if isinstance(obj, kinds):
             return True
         if isinstance(obj, dict) and obj:
@@ -50,27 +71,37 @@ def _is_json_like(obj: Any) -> bool:
         return True  # a namedtuple
     if _is_type(obj, "pydantic.main.BaseModel") and not isinstance(obj, type):
         return True
-    return (isinstance(obj, (list, tuple)) and bool(obj)
-            and all(_is_type(o, "pydantic.main.BaseModel") for o in obj))
+    return (
+        isinstance(obj, (list, tuple))
+        and bool(obj)
+        and all(_is_type(o, "pydantic.main.BaseModel") for o in obj)
+    )
 
 
 def _is_stream(obj: Any) -> bool:
-    return (inspect.isgenerator(obj) or inspect.isgeneratorfunction(obj)
-            or inspect.isasyncgen(obj) or inspect.isasyncgenfunction(obj)
-            or _is_type(obj, "openai.Stream"))
+    return (
+        inspect.isgenerator(obj)
+        or inspect.isgeneratorfunction(obj)
+        or inspect.isasyncgen(obj)
+        or inspect.isasyncgenfunction(obj)
+        or _is_type(obj, "openai.Stream")
+    )
 
 
 # Charts and media get their own element when a plugin provides it; else the generic text.
 # Matched on the exact type name, as Streamlit does.
-_PLUGGABLE = tuple((name, re.compile(pattern)) for name, pattern in (
-    ("altair_chart", r"altair\.vegalite\.v\d+\.api\.\w*Chart"),
-    ("pyplot", r"matplotlib\.figure\.Figure"),
-    ("plotly_chart", r"plotly\.graph_objs\._figure\.Figure"),
-    ("graphviz_chart", r"graphviz\.(dot|graphs|sources)\.(Graph|Digraph|Source)"),
-    ("latex", r"sympy\..*"),
-    ("image", r"PIL\..*"),
-    ("pydeck_chart", r"pydeck\.bindings\.deck\.Deck"),
-))
+_PLUGGABLE = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("altair_chart", r"altair\.vegalite\.v\d+\.api\.\w*Chart"),
+        ("pyplot", r"matplotlib\.figure\.Figure"),
+        ("plotly_chart", r"plotly\.graph_objs\._figure\.Figure"),
+        ("graphviz_chart", r"graphviz\.(dot|graphs|sources)\.(Graph|Digraph|Source)"),
+        ("latex", r"sympy\..*"),
+        ("image", r"PIL\..*"),
+        ("pydeck_chart", r"pydeck\.bindings\.deck\.Deck"),
+    )
+)
 
 
 def _type_name(obj: Any) -> str:
@@ -149,8 +180,16 @@ def write(container: Container, *args: Any, unsafe_allow_html: bool = False) -> 
         elif _is_dataframe_like(arg):
             flush()
             container.dataframe(arg)
-        elif (element := next((_provided(container, name) for name, kind in _PLUGGABLE
-                               if kind.fullmatch(_type_name(arg))), None)) is not None:
+        elif (
+            element := next(
+                (
+                    _provided(container, name)
+                    for name, kind in _PLUGGABLE
+                    if kind.fullmatch(_type_name(arg))
+                ),
+                None,
+            )
+        ) is not None:
             flush()
             element(arg)
         elif _is_json_like(arg):
@@ -170,8 +209,11 @@ def write(container: Container, *args: Any, unsafe_allow_html: bool = False) -> 
             stream(arg)
         elif isinstance(arg, HELP_TYPES) or dataclasses.is_dataclass(arg) or inspect.isclass(arg):
             show_help(arg)
-        elif unsafe_allow_html and callable(getattr(arg, "_repr_html_", None)) and (
-                html := _provided(container, "html")) is not None:
+        elif (
+            unsafe_allow_html
+            and callable(getattr(arg, "_repr_html_", None))
+            and (html := _provided(container, "html")) is not None
+        ):
             flush()
             html(arg._repr_html_())
         elif any(callable(getattr(arg, name, None)) for name in ("to_pandas", "__dataframe__")):

@@ -146,14 +146,26 @@ def test_wide_data_is_melted_with_the_index_as_x() -> None:
     assert line["encoding"]["color"]["field"] == "color -- streamlit-generated"
     assert line["encoding"]["x"]["title"] == ""
     assert data == [
-        {"index -- streamlit-generated": 0, "color -- streamlit-generated": "a",
-         "value -- streamlit-generated": 1},
-        {"index -- streamlit-generated": 1, "color -- streamlit-generated": "a",
-         "value -- streamlit-generated": 2},
-        {"index -- streamlit-generated": 0, "color -- streamlit-generated": "b",
-         "value -- streamlit-generated": 3},
-        {"index -- streamlit-generated": 1, "color -- streamlit-generated": "b",
-         "value -- streamlit-generated": 4},
+        {
+            "index -- streamlit-generated": 0,
+            "color -- streamlit-generated": "a",
+            "value -- streamlit-generated": 1,
+        },
+        {
+            "index -- streamlit-generated": 1,
+            "color -- streamlit-generated": "a",
+            "value -- streamlit-generated": 2,
+        },
+        {
+            "index -- streamlit-generated": 0,
+            "color -- streamlit-generated": "b",
+            "value -- streamlit-generated": 3,
+        },
+        {
+            "index -- streamlit-generated": 1,
+            "color -- streamlit-generated": "b",
+            "value -- streamlit-generated": 4,
+        },
     ]
     assert spec["autosize"] == {"type": "fit", "contains": "padding"}
     assert [p["name"] for p in spec["params"]] == ["param_1", "param_2"]
@@ -167,8 +179,11 @@ def test_long_data_with_x_y_color_keeps_columns() -> None:
     enc = spec["layer"][0]["encoding"]
     assert (enc["x"]["field"], enc["x"]["title"]) == ("day", "day")
     assert (enc["y"]["field"], enc["y"]["title"]) == ("sales", "sales")
-    assert enc["color"] == {"field": "shop", "type": "nominal",
-                            "legend": {"titlePadding": 5, "offset": 5, "orient": "bottom"}}
+    assert enc["color"] == {
+        "field": "shop",
+        "type": "nominal",
+        "legend": {"titlePadding": 5, "offset": 5, "orient": "bottom"},
+    }
     assert data[0] == {"day": 1, "shop": "a", "sales": 5}
     assert [t["field"] for t in enc["tooltip"]] == ["day", "sales", "shop"]
 
@@ -223,18 +238,28 @@ def test_use_container_width_is_deprecated_but_honoured() -> None:
 
 
 ERRORS = {
-    "missing_x": ('st.line_chart(pd.DataFrame({"a": [1]}), x="nope")',
-                  'Data does not have a column named `"nope"`. Available columns are `a`'),
-    "missing_y": ('st.line_chart(pd.DataFrame({"a": [1]}), y=["a", "zz"])',
-                  'Data does not have a column named `"zz"`'),
+    "missing_x": (
+        'st.line_chart(pd.DataFrame({"a": [1]}), x="nope")',
+        'Data does not have a column named `"nope"`. Available columns are `a`',
+    ),
+    "missing_y": (
+        'st.line_chart(pd.DataFrame({"a": [1]}), y=["a", "zz"])',
+        'Data does not have a column named `"zz"`',
+    ),
     "x_type": ('st.line_chart(pd.DataFrame({"a": [1]}), x=1)', "Invalid `x` type."),
-    "color_mismatch": ('st.line_chart(pd.DataFrame({"a": [1], "b": [2]}), color="#ff0000")',
-                       "The list of colors `['#ff0000']` must have the same length"),
-    "color_list_mismatch": ('st.line_chart([1, 2], color=["#ff0000", "#00ff00"])',
-                            "The list of colors"),
-    "bad_color": ('st.line_chart([1, 2], color="not-a-color")',
-                  "This does not look like a valid color argument"),
-    "bad_width": ('st.line_chart([1], width=0)', "Invalid width value: 0."),
+    "color_mismatch": (
+        'st.line_chart(pd.DataFrame({"a": [1], "b": [2]}), color="#ff0000")',
+        "The list of colors `['#ff0000']` must have the same length",
+    ),
+    "color_list_mismatch": (
+        'st.line_chart([1, 2], color=["#ff0000", "#00ff00"])',
+        "The list of colors",
+    ),
+    "bad_color": (
+        'st.line_chart([1, 2], color="not-a-color")',
+        "This does not look like a valid color argument",
+    ),
+    "bad_width": ("st.line_chart([1], width=0)", "Invalid width value: 0."),
     "bad_height": ('st.line_chart([1], height="auto")', "Invalid height value: 'auto'."),
 }
 
@@ -253,10 +278,16 @@ def test_errors_match_streamlit_messages(case: str) -> None:
     assert len(at.get("vega_lite_chart")) == 0
 
 
-@pytest.mark.parametrize("where", [
-    "st.sidebar", "st.columns(2)[1]", "st.container(border=True)", "st.empty()",
-    "st.columns(2)[0].columns(2)[1]",
-])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "st.sidebar",
+        "st.columns(2)[1]",
+        "st.container(border=True)",
+        "st.empty()",
+        "st.columns(2)[0].columns(2)[1]",
+    ],
+)
 def test_line_chart_in_any_container(where: str) -> None:
     at = ours(f"{where}.line_chart([1, 2, 3])")
     assert len(at.get("vega_lite_chart")) == 1
@@ -292,6 +323,7 @@ def test_runtime_path_does_not_import_altair() -> None:
         "AppTest.from_string('import fastlit as st\\nst.line_chart([1, 2])').run()\n"
         "print('altair' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"

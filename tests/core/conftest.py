@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from starlette.testclient import TestClient
 
@@ -19,8 +20,6 @@ from fastlit_core.protocol import PROTOCOL_VERSION, Op
 from fastlit_core.registry import Registry
 from fastlit_core.server import create_server
 from fastlit_core.tree import Node
-
-import msgspec
 
 
 class Browser:
@@ -35,7 +34,9 @@ class Browser:
         self.frames: list[dict[str, Any]] = []
 
     def hello(self, session: str | None = None) -> None:
-        self.ws.send_text(json.dumps({"t": "hello", "protocol": PROTOCOL_VERSION, "session": session}))
+        self.ws.send_text(
+            json.dumps({"t": "hello", "protocol": PROTOCOL_VERSION, "session": session})
+        )
 
     def receive(self) -> dict[str, Any]:
         message = json.loads(self.ws.receive_text())

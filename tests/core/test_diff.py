@@ -62,7 +62,9 @@ def test_node_leaving_a_removed_container_is_moved_out_first():
     ops = roundtrip(a, b)
     assert isinstance(ops[0], Move) and ops[0].id == "w"  # out before its container goes
     assert Remove("box") in ops
-    assert not any(isinstance(op, (Insert, Remove)) and getattr(op, "id", None) == "w" for op in ops)
+    assert not any(
+        isinstance(op, (Insert, Remove)) and getattr(op, "id", None) == "w" for op in ops
+    )
 
 
 def test_prop_changes_are_deltas():
@@ -95,8 +97,10 @@ def trees(draw: st.DrawFn) -> Node:
     """Random trees over a small id pool, so that a and b share, move and drop nodes."""
     pool = draw(st.permutations(IDS))
     count = draw(st.integers(0, len(pool)))
-    nodes = [Node(i, draw(st.sampled_from(["t", "u"])), {"p": draw(st.integers(0, 2))}, [])
-             for i in pool[:count]]
+    nodes = [
+        Node(i, draw(st.sampled_from(["t", "u"])), {"p": draw(st.integers(0, 2))}, [])
+        for i in pool[:count]
+    ]
     root = Node("root", "root", {}, [])
     placed = [root]
     for node in nodes:

@@ -13,8 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def hook_names() -> list[str]:
-    return [name for name, fn in inspect.getmembers(hookspecs, inspect.isfunction)
-            if name.startswith("fastlit_")]
+    return [
+        name
+        for name, fn in inspect.getmembers(hookspecs, inspect.isfunction)
+        if name.startswith("fastlit_")
+    ]
 
 
 def test_every_hook_has_a_docstring_and_a_docs_entry():
@@ -28,6 +31,8 @@ def test_every_hook_has_a_docstring_and_a_docs_entry():
 def test_kernel_type_checks_strictly():
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "fastlit_core"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout

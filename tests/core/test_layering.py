@@ -22,23 +22,33 @@ def imports(package: str) -> list[tuple[Path, str]]:
 
 
 def test_kernel_never_imports_plugins_or_the_facade():
-    bad = [(p.name, m) for p, m in imports("fastlit_core")
-           if m.split(".")[0] in (*PLUGIN_PACKAGES, "fastlit")]
+    bad = [
+        (p.name, m)
+        for p, m in imports("fastlit_core")
+        if m.split(".")[0] in (*PLUGIN_PACKAGES, "fastlit")
+    ]
     assert bad == []
 
 
 def test_plugins_import_only_the_public_plugin_api():
     for package in PLUGIN_PACKAGES:
-        bad = [(str(p.relative_to(ROOT)), m) for p, m in imports(package)
-               if m.startswith("fastlit") and m.split(".")[0] not in PLUGIN_PACKAGES
-               and m != PUBLIC_API]
+        bad = [
+            (str(p.relative_to(ROOT)), m)
+            for p, m in imports(package)
+            if m.startswith("fastlit")
+            and m.split(".")[0] not in PLUGIN_PACKAGES
+            and m != PUBLIC_API
+        ]
         assert bad == [], f"{package} reaches past {PUBLIC_API}: {bad}"
 
 
 def test_kernel_source_names_no_element():
     element_names = ("slider", "text_input", "checkbox", "line_chart", "balloons", "sidebar")
     for path in (ROOT / "fastlit_core").rglob("*.py"):
-        code = [line for line in path.read_text().splitlines()
-                if not line.strip().startswith(("#", '"""')) and '"""' not in line]
+        code = [
+            line
+            for line in path.read_text().splitlines()
+            if not line.strip().startswith(("#", '"""')) and '"""' not in line
+        ]
         for name in element_names:
             assert not any(f'"{name}"' in line for line in code), (path.name, name)

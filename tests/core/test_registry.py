@@ -19,7 +19,9 @@ BUILT_INS = {"title", "header", "subheader", "markdown", "caption", "button"}
 def test_built_ins_are_declared_and_loaded_as_entry_points():
     declared = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
     assert BUILT_INS <= set(declared)
-    assert all(declared[n].dist is not None and declared[n].dist.name == "fastlit" for n in BUILT_INS)
+    assert all(
+        declared[n].dist is not None and declared[n].dist.name == "fastlit" for n in BUILT_INS
+    )
     registry = Registry.from_entry_points()
     for name in BUILT_INS:
         element = registry.elements[name]
@@ -62,7 +64,9 @@ def good_plugin() -> ElementPlugin:
     def hello(container, name):
         return container.add("hello", {"body": f"hi {name}"})
 
-    return ElementPlugin([Element("hello", hello)], [Component("hello", __import__("pathlib").Path("."), "hello.js")])
+    return ElementPlugin(
+        [Element("hello", hello)], [Component("hello", __import__("pathlib").Path("."), "hello.js")]
+    )
 
 
 def test_hook_that_raises_is_isolated():
@@ -84,7 +88,9 @@ def test_unknown_name_is_an_attribute_error():
 def test_plugins_list_cli_reports_status_json():
     out = subprocess.run(
         [sys.executable, "-m", "fastlit", "plugins", "list", "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     rows = json.loads(out)
     heading = next(r for r in rows if r["plugin"] == "fastlit_elements.heading")
@@ -95,10 +101,19 @@ def test_plugins_list_cli_reports_status_json():
 
 def test_plugins_list_cli_table():
     out = subprocess.run(
-        [sys.executable, "-m", "fastlit", "plugins", "list"], capture_output=True, text=True,
+        [sys.executable, "-m", "fastlit", "plugins", "list"],
+        capture_output=True,
+        text=True,
         check=True,
     ).stdout
-    assert out.splitlines()[0].split() == ["plugin", "distribution", "st.*", "names", "bundle", "status"]
+    assert out.splitlines()[0].split() == [
+        "plugin",
+        "distribution",
+        "st.*",
+        "names",
+        "bundle",
+        "status",
+    ]
     assert any("fastlit_elements.button" in line and " ok" in line for line in out.splitlines())
 
 

@@ -169,6 +169,8 @@ def test_runs_time_out_in_apptest():
 
     from fastlit.testing.v1 import AppTest
 
-    at = AppTest.from_string("import time, fastlit as st\nwhile True:\n    time.sleep(0.01)\n    st.markdown('x')\n")
+    at = AppTest.from_string(
+        "import time, fastlit as st\nwhile True:\n    time.sleep(0.01)\n    st.markdown('x')\n"
+    )
     with pytest.raises(RuntimeError, match="timed out"):
         at.run(timeout=0.3)

@@ -16,11 +16,24 @@ import pytest
 
 CHROMIUM = os.environ.get("FASTLIT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
-pytestmark = pytest.mark.browser
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/e2e drives a real browser: `-m "not browser"` skips it."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def free_port() -> int:
@@ -36,9 +49,19 @@ class Server:
         self.log = script.with_suffix(".log")
         self._log_file = self.log.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "fastlit", "run", str(script), "--port", str(self.port),
-             *extra_args],
-            stdout=self._log_file, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+            [
+                sys.executable,
+                "-m",
+                "fastlit",
+                "run",
+                str(script),
+                "--port",
+                str(self.port),
+                *extra_args,
+            ],
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
         )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -65,7 +88,9 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Server]]:
     """`serve(source, *args)` writes the app, runs `fastlit run` on a free port, returns it."""
     servers: list[Server] = []
 
-    def start(source: str, *args: str, name: str = "app.py", env: dict[str, str] | None = None) -> Server:
+    def start(
+        source: str, *args: str, name: str = "app.py", env: dict[str, str] | None = None
+    ) -> Server:
         script = tmp_path / name
         script.write_text(textwrap.dedent(source))
         server = Server(script, list(args), env)

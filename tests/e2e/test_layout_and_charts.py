@@ -6,7 +6,7 @@ import json
 import time
 from typing import Any
 
-LAYOUT_APP = '''
+LAYOUT_APP = """
 import time
 import fastlit as st
 
@@ -28,7 +28,7 @@ st.empty()
 with st.container(border=True, height=120):
     for i in range(12):
         st.markdown(f"scroll-line-{i}")
-'''
+"""
 
 
 def box(page: Any, selector: str) -> dict[str, float]:
@@ -47,7 +47,7 @@ def test_columns_sit_side_by_side_with_weighted_widths(serve: Any, page: Any) ->
     server = serve(LAYOUT_APP)
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(server.url)
-    page.wait_for_selector('text=scroll-line-11')
+    page.wait_for_selector("text=scroll-line-11")
 
     assert page.locator('[data-testid="stHorizontalBlock"]').count() == 1
     columns = page.locator('[data-testid="stHorizontalBlock"] > [data-testid="stColumn"]')
@@ -75,7 +75,7 @@ def test_columns_stack_on_narrow_screens(serve: Any, page: Any) -> None:
     server = serve(LAYOUT_APP)
     page.set_viewport_size({"width": 500, "height": 900})
     page.goto(server.url)
-    page.wait_for_selector('text=col-c')
+    page.wait_for_selector("text=col-c")
     a, b, c = (text_box(page, t) for t in ("col-a", "col-b", "col-c"))
     assert a["y"] < b["y"] < c["y"]
     assert abs(a["x"] - b["x"]) < 1 and abs(b["x"] - c["x"]) < 1
@@ -94,7 +94,10 @@ def test_sidebar_renders_at_the_left_and_collapses(serve: Any, page: Any) -> Non
     assert 300 <= side["width"] <= 360  # ~21rem
     assert side["x"] + side["width"] <= main["x"] + 1
     assert text_box(page, "side-text")["x"] < text_box(page, "col-a")["x"]
-    assert sidebar.locator('[data-testid="stSidebarContent"] button:has-text("side-button")').count() == 1
+    assert (
+        sidebar.locator('[data-testid="stSidebarContent"] button:has-text("side-button")').count()
+        == 1
+    )
 
     page.locator('[data-testid="stSidebarCollapseButton"] button').click()
     page.wait_for_selector('[data-testid="stExpandSidebarButton"]')
@@ -121,7 +124,7 @@ def test_empty_shows_only_its_last_content(serve: Any, page: Any) -> None:
     server = serve(LAYOUT_APP)
     page.goto(server.url)
     page.wait_for_selector("text=second-content")
-    page.wait_for_selector('text=scroll-line-11')
+    page.wait_for_selector("text=scroll-line-11")
     assert page.locator("text=first-content").count() == 0
     # The second placeholder stays empty: attached, taking no room.
     page.wait_for_selector('[data-testid="stEmpty"]', state="attached")
@@ -130,14 +133,14 @@ def test_empty_shows_only_its_last_content(serve: Any, page: Any) -> None:
     assert not empty.is_visible()
 
 
-BALLOONS_APP = '''
+BALLOONS_APP = """
 import fastlit as st
 st.session_state.setdefault("clicks", 0)
 if st.button("click-me"):
     st.session_state.clicks += 1
 st.markdown(f"clicks={st.session_state.clicks}")
 st.balloons()
-'''
+"""
 
 
 def test_balloons_appear_let_clicks_through_clean_up_and_replay(serve: Any, page: Any) -> None:
@@ -180,6 +183,7 @@ def record(page: Any) -> tuple[list[str], dict[str, str]]:
                 message = json.loads(payload)
                 if message.get("t") == "welcome":
                     components.update(message["components"])
+
         ws.on("framereceived", on_frame)
 
     page.on("websocket", on_socket)
@@ -192,13 +196,13 @@ def chart_folder(components: dict[str, str]) -> str:
 
 
 def test_page_without_charts_loads_no_chart_code(serve: Any, page: Any) -> None:
-    server = serve('''
+    server = serve("""
 import fastlit as st
 a, b = st.columns(2)
 a.markdown("no charts here")
 st.sidebar.markdown("side")
 st.balloons()
-''')
+""")
     requests, components = record(page)
     page.goto(server.url)
     page.wait_for_selector("text=no charts here")
@@ -211,18 +215,20 @@ st.balloons()
 
 
 def test_page_with_a_line_chart_loads_and_renders_it(serve: Any, page: Any) -> None:
-    server = serve('''
+    server = serve("""
 import fastlit as st
 import pandas as pd
 st.line_chart(pd.DataFrame({"a": [1, 3, 2, 4], "b": [2, 2, 3, 1]}), x_label="step")
 left, right = st.columns(2)
 right.line_chart([5, 1, 4], color="#ff0000")
-''')
+""")
     requests, components = record(page)
     page.set_viewport_size({"width": 1200, "height": 900})
     page.goto(server.url)
     charts = page.locator('[data-testid="stVegaLiteChart"]')
-    page.wait_for_selector('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas')
+    page.wait_for_selector(
+        '[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas'
+    )
     page.wait_for_function(
         "() => document.querySelectorAll('[data-testid=stVegaLiteChart] svg.marks').length === 2"
     )
@@ -237,7 +243,9 @@ right.line_chart([5, 1, 4], color="#ff0000")
     assert "step" in first.inner_text()
     assert first.locator(".vega-actions, details").count() == 0
     # Responsive width: the chart fills main; the one in a column fits the column.
-    main_width = box(page, '[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"]')["width"]
+    main_width = box(
+        page, '[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"]'
+    )["width"]
     assert first.locator("svg.marks").bounding_box()["width"] > main_width * 0.9
     column_chart = charts.nth(1).locator("svg.marks").bounding_box()
     column = box(page, '[data-testid="stColumn"] >> nth=1')

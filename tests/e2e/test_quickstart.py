@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,7 +107,9 @@ def test_dropped_websocket_reconnects_with_session_state(serve, page):
     expect(page.get_by_text("clicks: 1")).to_be_visible()
     session = page.evaluate("window.__fastlit.connection.sessionId")
     page.evaluate("window.__fastlit.connection.drop()")
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-status", "connected", timeout=10000)
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-status", "connected", timeout=10000
+    )
     assert page.evaluate("window.__fastlit.connection.sessionId") == session
     add.click()
     expect(page.get_by_text("clicks: 2")).to_be_visible()
@@ -116,14 +117,17 @@ def test_dropped_websocket_reconnects_with_session_state(serve, page):
 
 def test_broken_plugins_leave_the_rest_of_the_page_working(serve, page, tmp_path):
     site = _install_broken_plugins(tmp_path / "site")
-    server = serve("""
+    server = serve(
+        """
         import fastlit as st
         st.title("Still here")
         st.rating(5)
         st.kaboom()
         if st.button("Works"):
             st.markdown("button still works")
-    """, env={"PYTHONPATH": str(site)})
+    """,
+        env={"PYTHONPATH": str(site)},
+    )
     page.goto(server.url)
     expect(page.get_by_test_id("stHeading")).to_contain_text("Still here")
     boxes = page.get_by_test_id("fl-error")
@@ -159,8 +163,10 @@ def _install_broken_plugins(site: Path) -> Path:
         "plugin = ElementPlugin([Element('kaboom', kaboom)],\n"
         "    [Component('kaboom', Path(__file__).parent / 'kaboom_static', 'kaboom.js')])\n"
     )
-    for name, entry in (("broken_rating", "rating = broken_rating:plugin"),
-                        ("kaboom_plugin", "kaboom = kaboom_plugin:plugin")):
+    for name, entry in (
+        ("broken_rating", "rating = broken_rating:plugin"),
+        ("kaboom_plugin", "kaboom = kaboom_plugin:plugin"),
+    ):
         info = site / f"{name}-0.1.dist-info"
         info.mkdir()
         (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-APP = '''
+APP = """
 import fastlit as st
 import pandas as pd
 st.markdown("Markdown <b id='md-html'>raw</b> **bold**")
@@ -20,17 +20,24 @@ try:
 except ValueError as e:
     st.exception(e)
 raise RuntimeError("uncaught")
-'''
+"""
 
 
 def test_text_elements_render(serve, page):
     server = serve(APP)
     page.goto(server.url)
     page.wait_for_selector('[data-testid="stDataFrame"]')
-    page.wait_for_selector('text=RuntimeError')
+    page.wait_for_selector("text=RuntimeError")
 
-    for test_id, count in (("stMarkdown", 2), ("stText", 1), ("stCode", 1), ("stJson", 1),
-                           ("stAlert", 4), ("stDataFrame", 1), ("stException", 2)):
+    for test_id, count in (
+        ("stMarkdown", 2),
+        ("stText", 1),
+        ("stCode", 1),
+        ("stJson", 1),
+        ("stAlert", 4),
+        ("stDataFrame", 1),
+        ("stException", 2),
+    ):
         assert page.locator(f'[data-testid="{test_id}"]').count() == count, test_id
 
     # Raw HTML is text, never markup, in Markdown and in alerts.

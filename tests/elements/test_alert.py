@@ -6,20 +6,21 @@ import textwrap
 
 import pytest
 
-SOURCE = '''
+SOURCE = """
 import fastlit as st
 st.success("Saved **all** rows")
 st.info("🚨 Leading emoji becomes the icon")
 st.warning(":material/warning: Leading Material icon too")
 st.error("  Indented <b>raw html</b>  ", icon="🔥")
 st.info("Titled", title="Heads up")
-'''
+"""
 
 
 def streamlit_run(source: str):
     testing = pytest.importorskip("streamlit.testing.v1")
     return testing.AppTest.from_string(
-        textwrap.dedent(source).replace("import fastlit as st", "import streamlit as st")).run()
+        textwrap.dedent(source).replace("import fastlit as st", "import streamlit as st")
+    ).run()
 
 
 def test_alert_types_and_values(app_test):
@@ -47,11 +48,14 @@ def test_alert_matches_streamlit(app_test):
     assert [el.icon for el in ours.main] == [el.icon for el in theirs.main.children.values()]
 
 
-@pytest.mark.parametrize("call, fragment", [
-    ("st.info('x', icon='ok')", "not a valid icon"),
-    ("st.info('x', icon=':material/Bad Icon:')", "Material icon"),
-    ("st.info('x', width='content')", "width"),
-])
+@pytest.mark.parametrize(
+    "call, fragment",
+    [
+        ("st.info('x', icon='ok')", "not a valid icon"),
+        ("st.info('x', icon=':material/Bad Icon:')", "Material icon"),
+        ("st.info('x', width='content')", "width"),
+    ],
+)
 def test_alert_validation(app_test, call, fragment):
     at = app_test(f"import fastlit as st\n{call}\n")
     assert len(at.info) == 0

@@ -53,7 +53,9 @@ def test_two_calls_make_two_nodes(app_test: Any) -> None:
     assert at.balloons[0].id != at.balloons[1].id
 
 
-@pytest.mark.parametrize("where", ["st.sidebar", "st.columns(2)[1]", "st.container()", "st.empty()"])
+@pytest.mark.parametrize(
+    "where", ["st.sidebar", "st.columns(2)[1]", "st.container()", "st.empty()"]
+)
 def test_balloons_in_any_container(app_test: Any, where: str) -> None:
     at = app_test(f"""
         import fastlit as st

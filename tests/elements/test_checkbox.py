@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import textwrap
 import warnings
 
 import pytest
 
 from fastlit_core.plugin import FastlitUnsupportedWarning
 from fastlit_core.state import WidgetValueError
+from tests.parity import same_as_streamlit
 
 LOG_APP = """
 import fastlit as st
@@ -89,9 +89,14 @@ def test_props_carry_the_options(app_test):
         st.checkbox("**Bold**", help="Some help", disabled=True, label_visibility="collapsed",
                     width="stretch")
     """)
-    assert at.checkbox[0].props == {"label": "**Bold**", "value": False, "help": "Some help",
-                                    "disabled": True, "label_visibility": "collapsed",
-                                    "width": "stretch"}
+    assert at.checkbox[0].props == {
+        "label": "**Bold**",
+        "value": False,
+        "help": "Some help",
+        "disabled": True,
+        "label_visibility": "collapsed",
+        "width": "stretch",
+    }
     assert at.checkbox[0].disabled is True
 
 
@@ -148,28 +153,6 @@ PARITY = [
 ]
 
 
-def outcome(module: str, snippet: str, act) -> str:
-    """Run a snippet whose last line draws the widget; report its value or exception."""
-    lines = snippet.split("\n")
-    source = "\n".join([
-        f"import {module} as st", *lines[:-1], "try:", f"    out = {lines[-1]}",
-        "    st.markdown('OK ' + repr(out) + ' ' + type(out).__name__)",
-        "except Exception as e:", "    st.markdown('EXC ' + type(e).__name__ + ': ' + str(e))",
-    ])
-    if module == "streamlit":
-        from streamlit.testing.v1 import AppTest
-    else:
-        from fastlit.testing.v1 import AppTest
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        at = AppTest.from_string(textwrap.dedent(source)).run()
-        if act is not None:
-            act(at)
-            at.run()
-    return at.markdown[0].value
-
-
 @pytest.mark.parametrize(("snippet", "act"), PARITY)
 def test_same_result_as_streamlit(snippet, act):
-    pytest.importorskip("streamlit.testing.v1")
-    assert outcome("fastlit", snippet, act) == outcome("streamlit", snippet, act)
+    same_as_streamlit(snippet, act)

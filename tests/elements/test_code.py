@@ -6,19 +6,20 @@ import textwrap
 
 import pytest
 
-SOURCE = '''
+SOURCE = """
 import fastlit as st
 st.code("\\n\\ndef f():\\n    return 1\\n\\n")
 st.code("SELECT 1", language="sql", line_numbers=True)
 st.code("plain", language=None)
 st.code(123, wrap_lines=True)
-'''
+"""
 
 
 def streamlit_run(source: str):
     testing = pytest.importorskip("streamlit.testing.v1")
     return testing.AppTest.from_string(
-        textwrap.dedent(source).replace("import fastlit as st", "import streamlit as st")).run()
+        textwrap.dedent(source).replace("import fastlit as st", "import streamlit as st")
+    ).run()
 
 
 def test_code_values(app_test):
@@ -43,4 +44,5 @@ def test_code_props_omit_defaults(app_test):
 def test_code_matches_streamlit(app_test):
     ours, theirs = app_test(SOURCE), streamlit_run(SOURCE)
     assert [(c.value, c.language, c.show_line_numbers) for c in ours.code] == [
-        (c.value, c.language, c.show_line_numbers) for c in theirs.code]
+        (c.value, c.language, c.show_line_numbers) for c in theirs.code
+    ]

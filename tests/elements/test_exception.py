@@ -9,7 +9,7 @@ import pytest
 
 from fastlit.testing.v1 import AppTest
 
-RAISES = '''
+RAISES = """
 import fastlit as st
 st.text("before")
 def helper():
@@ -19,7 +19,7 @@ try:
 except ValueError as e:
     st.exception(e)
 st.text("after")
-'''
+"""
 
 
 def run(source: str, *, dev: bool = False) -> AppTest:
@@ -46,13 +46,14 @@ def test_exception_in_dev_has_user_frames_only():
     trace = exc.stack_trace
     assert len(trace) == 2
     assert trace[0].startswith('File "') and "in <module>" in trace[0] and "helper()" in trace[0]
-    assert "in helper" in trace[1] and 'raise ValueError' in trace[1]
+    assert "in helper" in trace[1] and "raise ValueError" in trace[1]
     fastlit_dir = str(Path(__file__).resolve().parents[2])
     assert not any(fastlit_dir in row for row in trace)  # runner and dispatch frames dropped
 
 
 def test_chained_exceptions_in_dev():
-    at = run('''
+    at = run(
+        """
         import fastlit as st
         try:
             try:
@@ -61,14 +62,16 @@ def test_chained_exceptions_in_dev():
                 raise RuntimeError("outer") from e
         except RuntimeError as e:
             st.exception(e)
-    ''', dev=True)
+    """,
+        dev=True,
+    )
     trace = at.exception[0].stack_trace
     assert "KeyError: 'k'" in trace
     assert "The above exception was the direct cause of the following exception:" in trace
 
 
 def test_uncaught_exception_renders_after_drawn_elements_then_clears():
-    source = '''
+    source = """
         import fastlit as st
         st.session_state.runs = st.session_state.get("runs", 0) + 1
         st.text("one")
@@ -76,7 +79,7 @@ def test_uncaught_exception_renders_after_drawn_elements_then_clears():
         if st.session_state.runs == 1:
             raise RuntimeError("first run fails at /srv/app/secret.py")
         st.text("three")
-    '''
+    """
     at = run(source)
     assert [el.type for el in at.main] == ["text", "text", "exception"]
     assert at.exception[0].props["exc_type"] == "RuntimeError"
@@ -96,13 +99,13 @@ def test_uncaught_exception_in_dev_has_trace():
 
 
 def test_streamlit_api_exception_is_markdown_and_warning_flag():
-    at = run('''
+    at = run("""
         import fastlit as st
         from fastlit_core.plugin import StreamlitAPIException
         st.exception(StreamlitAPIException("Use **this**"))
         st.exception(UserWarning("careful"))
         st.exception(ValueError("  padded  "))
-    ''')
+    """)
     api, warning, plain = at.exception
     assert api.is_markdown is True and api.message == "Use **this**"
     assert warning.is_warning is True and warning.props["exc_type"] == "UserWarning"
@@ -111,13 +114,13 @@ def test_streamlit_api_exception_is_markdown_and_warning_flag():
 
 def test_exception_message_matches_streamlit():
     testing = pytest.importorskip("streamlit.testing.v1")
-    body = '''
+    body = """
         try:
             int("x")
         except ValueError as e:
             st.exception(e)
         st.exception(KeyError("missing"))
-    '''
+    """
     ours = run("import fastlit as st\n" + textwrap.dedent(body))
     theirs = testing.AppTest.from_string("import streamlit as st\n" + textwrap.dedent(body)).run()
     assert [e.value for e in ours.exception] == [e.value for e in theirs.exception]

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-SOURCE = '''
+SOURCE = """
 import fastlit as st
 from collections import namedtuple, OrderedDict
 st.json({"a": [1, 2, {"b": None}], "t": (1, 2), "s": "x"})
@@ -20,13 +20,14 @@ st.json(Point(1, 2))
 st.json(OrderedDict(b=1, a=2), expanded=False)
 st.json({"n": 1}, expanded=2, width=300)
 st.json(range(3))
-'''
+"""
 
 
 def streamlit_run(source: str):
     testing = pytest.importorskip("streamlit.testing.v1")
     return testing.AppTest.from_string(
-        textwrap.dedent(source).replace("import fastlit as st", "import streamlit as st")).run()
+        textwrap.dedent(source).replace("import fastlit as st", "import streamlit as st")
+    ).run()
 
 
 def test_json_values(app_test):

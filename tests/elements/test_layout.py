@@ -49,12 +49,15 @@ def error_of(call: str) -> str:
 
 
 def test_columns_make_a_horizontal_flex_container_of_weighted_columns(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         a, b = st.columns([2, 1])
         a.markdown("left")
         with b:
             st.markdown("right")
-    """)
+    """,
+    )
     row = at.main.children[0]
     assert row.type == "flex_container"
     assert row.props == {"horizontal": True, "kind": "columns"}
@@ -66,54 +69,86 @@ def test_columns_make_a_horizontal_flex_container_of_weighted_columns(app_test: 
 
 
 def test_columns_int_spec_and_return_type(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         cols = st.columns(3)
         st.markdown(f"{type(cols).__name__} {len(cols)}")
-    """)
+    """,
+    )
     assert at.markdown[0].value == "list 3"
     assert [c.weight for c in at.columns] == pytest.approx([1 / 3] * 3)
     assert all(c.props == {"weight": pytest.approx(1 / 3)} for c in at.columns)
 
 
 def test_columns_params_become_props(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         st.columns((1, 3), gap="large", vertical_alignment="center", border=True, width=400,
                    wrap=False)
         st.columns(1, gap=None)
         st.columns(1, gap=12)
-    """)
+    """,
+    )
     row = at.main.children[0]
-    assert row.props == {"horizontal": True, "kind": "columns", "gap": "large", "width": 400,
-                         "wrap": False}
-    assert at.columns[0].props == {"weight": 0.25, "gap": "large", "vertical_alignment": "center",
-                                   "border": True}
+    assert row.props == {
+        "horizontal": True,
+        "kind": "columns",
+        "gap": "large",
+        "width": 400,
+        "wrap": False,
+    }
+    assert at.columns[0].props == {
+        "weight": 0.25,
+        "gap": "large",
+        "vertical_alignment": "center",
+        "border": True,
+    }
     assert at.columns[0].gap == "large"
     assert at.main.children[1].props["gap"] == 0
     assert at.main.children[2].props["gap"] == 12
 
 
-@pytest.mark.parametrize(("call", "error"), [
-    ("st.columns(0)", "StreamlitInvalidColumnSpecError: The `spec` argument to `st.columns` must"),
-    ("st.columns(-2)", "StreamlitInvalidColumnSpecError"),
-    ("st.columns([])", "StreamlitInvalidColumnSpecError"),
-    ("st.columns([1, 0])", "StreamlitInvalidColumnSpecError"),
-    ("st.columns([1, -1])", "StreamlitInvalidColumnSpecError"),
-    ("st.columns(['a', 'b'])", "StreamlitInvalidParameterTypeError: Invalid `spec` type."),
-    ("st.columns(2, vertical_alignment='middle')", "StreamlitValueError: Invalid `vertical_alignment`"),
-    ("st.columns(2, gap='huge')", "StreamlitValueError: Invalid `gap` value."),
-    ("st.columns(2, width='content')", "StreamlitInvalidWidthError"),
-    ("st.columns(2, width=0)", "StreamlitInvalidWidthError"),
-    ("st.columns(2, wrap='yes')", "StreamlitValueError: Invalid `wrap` value."),
-])
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (
+            "st.columns(0)",
+            "StreamlitInvalidColumnSpecError: The `spec` argument to `st.columns` must",
+        ),
+        ("st.columns(-2)", "StreamlitInvalidColumnSpecError"),
+        ("st.columns([])", "StreamlitInvalidColumnSpecError"),
+        ("st.columns([1, 0])", "StreamlitInvalidColumnSpecError"),
+        ("st.columns([1, -1])", "StreamlitInvalidColumnSpecError"),
+        ("st.columns(['a', 'b'])", "StreamlitInvalidParameterTypeError: Invalid `spec` type."),
+        (
+            "st.columns(2, vertical_alignment='middle')",
+            "StreamlitValueError: Invalid `vertical_alignment`",
+        ),
+        ("st.columns(2, gap='huge')", "StreamlitValueError: Invalid `gap` value."),
+        ("st.columns(2, width='content')", "StreamlitInvalidWidthError"),
+        ("st.columns(2, width=0)", "StreamlitInvalidWidthError"),
+        ("st.columns(2, wrap='yes')", "StreamlitValueError: Invalid `wrap` value."),
+    ],
+)
 def test_columns_validation_matches_streamlit(call: str, error: str) -> None:
     assert error_of(call).startswith(error)
 
 
-@pytest.mark.parametrize("call", [
-    "st.columns(0)", "st.columns(['a'])", "st.columns(2, gap='huge')", "st.columns(2, width=0)",
-    "st.container(wrap=False)", "st.container(height=-1)", "st.container(width='x')",
-    "st.container(horizontal_alignment='middle')",
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        "st.columns(0)",
+        "st.columns(['a'])",
+        "st.columns(2, gap='huge')",
+        "st.columns(2, width=0)",
+        "st.container(wrap=False)",
+        "st.container(height=-1)",
+        "st.container(width='x')",
+        "st.container(horizontal_alignment='middle')",
+    ],
+)
 def test_validation_errors_have_streamlits_names(call: str) -> None:
     streamlit = pytest.importorskip("streamlit")
     from streamlit.errors import StreamlitAPIException as StreamlitError
@@ -127,17 +162,35 @@ def test_validation_errors_have_streamlits_names(call: str) -> None:
 
 
 def test_nested_columns(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         outer = st.columns(2)
         with outer[1]:
             inner = st.columns([1, 1, 2])
             inner[2].markdown("deep")
-    """)
-    assert shape(at.main) == ("main", [("flex_container", [
-        ("column", []),
-        ("column", [("flex_container", [("column", []), ("column", []),
-                                        ("column", ["markdown"])])]),
-    ])])
+    """,
+    )
+    assert shape(at.main) == (
+        "main",
+        [
+            (
+                "flex_container",
+                [
+                    ("column", []),
+                    (
+                        "column",
+                        [
+                            (
+                                "flex_container",
+                                [("column", []), ("column", []), ("column", ["markdown"])],
+                            )
+                        ],
+                    ),
+                ],
+            )
+        ],
+    )
     assert len(at.columns) == 5
     assert at.columns[1].columns[2].markdown[0].value == "deep"
 
@@ -146,11 +199,14 @@ def test_nested_columns(app_test: Any) -> None:
 
 
 def test_container_defaults_and_with_block(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         with st.container():
             st.markdown("inside")
         st.markdown("after")
-    """)
+    """,
+    )
     block = at.main.children[0]
     assert block.type == "flex_container"
     assert block.props == {}
@@ -159,106 +215,152 @@ def test_container_defaults_and_with_block(app_test: Any) -> None:
 
 
 def test_container_can_be_filled_out_of_order(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         box = st.container()
         st.markdown("below")
         box.markdown("above")
-    """)
+    """,
+    )
     assert shape(at.main) == ("main", [("flex_container", ["markdown"]), "markdown"])
     assert at.main.children[0].markdown[0].value == "above"
 
 
 def test_container_params_become_props(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         st.container(border=True, key="card", width=300, height=200, horizontal=True, wrap=False,
                      horizontal_alignment="right", vertical_alignment="center", gap="medium",
                      autoscroll=True)
         st.container(height=250)
         st.container(height=250, border=False)
         st.container(width="content", height="stretch")
-    """)
+    """,
+    )
     a, b, c, d = (at.main.children[i] for i in range(4))
-    assert a.props == {"horizontal": True, "border": True, "width": 300, "height": 200,
-                       "wrap": False, "horizontal_alignment": "right",
-                       "vertical_alignment": "center", "gap": "medium", "autoscroll": True,
-                       "key": "card"}
+    assert a.props == {
+        "horizontal": True,
+        "border": True,
+        "width": 300,
+        "height": 200,
+        "wrap": False,
+        "horizontal_alignment": "right",
+        "vertical_alignment": "center",
+        "gap": "medium",
+        "autoscroll": True,
+        "key": "card",
+    }
     assert b.props == {"border": True, "height": 250}  # a fixed height implies a border
     assert c.props == {"height": 250}
     assert d.props == {"width": "content", "height": "stretch"}
     assert all(n.type == "flex_container" for n in (a, b, c, d))
 
 
-@pytest.mark.parametrize(("call", "error"), [
-    ("st.container(wrap=False)", "StreamlitIncompatibleParametersError: `wrap=False` and "
-                                 "`horizontal=False` cannot be used together."),
-    ("st.container(height=0)", "StreamlitInvalidHeightError"),
-    ("st.container(height='auto')", "StreamlitInvalidHeightError"),
-    ("st.container(width=-5)", "StreamlitInvalidWidthError"),
-    ("st.container(horizontal_alignment='middle')", "StreamlitValueError: Invalid "
-                                                    "`horizontal_alignment`"),
-    ("st.container(vertical_alignment='left')", "StreamlitValueError: Invalid "
-                                                "`vertical_alignment`"),
-    ("st.container(gap='tiny')", "StreamlitValueError: Invalid `gap`"),
-])
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (
+            "st.container(wrap=False)",
+            "StreamlitIncompatibleParametersError: `wrap=False` and "
+            "`horizontal=False` cannot be used together.",
+        ),
+        ("st.container(height=0)", "StreamlitInvalidHeightError"),
+        ("st.container(height='auto')", "StreamlitInvalidHeightError"),
+        ("st.container(width=-5)", "StreamlitInvalidWidthError"),
+        (
+            "st.container(horizontal_alignment='middle')",
+            "StreamlitValueError: Invalid `horizontal_alignment`",
+        ),
+        (
+            "st.container(vertical_alignment='left')",
+            "StreamlitValueError: Invalid `vertical_alignment`",
+        ),
+        ("st.container(gap='tiny')", "StreamlitValueError: Invalid `gap`"),
+    ],
+)
 def test_container_validation(call: str, error: str) -> None:
     assert error_of(call).startswith(error)
 
 
 def test_nested_containers_and_columns_inside_containers(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         with st.container(border=True):
             with st.container(horizontal=True):
                 st.button("a")
                 st.button("b")
             left, right = st.columns(2)
             right.markdown("r")
-    """)
-    assert shape(at.main) == ("main", [("flex_container", [
-        ("flex_container", ["button", "button"]),
-        ("flex_container", [("column", []), ("column", ["markdown"])]),
-    ])])
+    """,
+    )
+    assert shape(at.main) == (
+        "main",
+        [
+            (
+                "flex_container",
+                [
+                    ("flex_container", ["button", "button"]),
+                    ("flex_container", [("column", []), ("column", ["markdown"])]),
+                ],
+            )
+        ],
+    )
 
 
 # --- st.empty --------------------------------------------------------------------------------
 
 
 def test_empty_is_a_placeholder_until_filled(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         st.markdown("before")
         st.empty()
         st.markdown("after")
-    """)
+    """,
+    )
     assert shape(at.main) == ("main", ["markdown", "empty", "markdown"])
     assert at.empty[0].type == "empty"
 
 
 def test_each_command_on_empty_replaces_its_content_in_place(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         st.markdown("before")
         placeholder = st.empty()
         st.markdown("after")
         placeholder.markdown("one")
         placeholder.markdown("two")
         placeholder.caption("three")
-    """)
+    """,
+    )
     assert shape(at.main) == ("main", ["markdown", "caption", "markdown"])
     assert at.caption[0].value == "three"
     assert [m.value for m in at.markdown] == ["before", "after"]
 
 
 def test_with_empty_keeps_only_the_last_element(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         placeholder = st.empty()
         with placeholder:
             st.markdown("one")
             st.markdown("two")
         st.markdown("after")
-    """)
+    """,
+    )
     assert [m.value for m in at.markdown] == ["two", "after"]
 
 
 def test_empty_clears_and_refills(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         placeholder = st.empty()
         placeholder.markdown("shown, then cleared")
         placeholder.empty()
@@ -266,13 +368,16 @@ def test_empty_clears_and_refills(app_test: Any) -> None:
         other.markdown("x")
         other.empty()
         other.markdown("refilled")
-    """)
+    """,
+    )
     assert shape(at.main) == ("main", ["empty", "markdown"])
     assert at.markdown[0].value == "refilled"
 
 
 def test_empty_container_holds_many_elements_and_is_replaced_whole(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         placeholder = st.empty()
         with placeholder.container():
             st.markdown("a")
@@ -281,20 +386,24 @@ def test_empty_container_holds_many_elements_and_is_replaced_whole(app_test: Any
         with second.container():
             st.markdown("gone")
         second.markdown("replaced the container")
-    """)
+    """,
+    )
     assert shape(at.main) == ("main", [("flex_container", ["markdown", "markdown"]), "markdown"])
     assert at.main.children[1].value == "replaced the container"
 
 
 def test_empty_content_follows_reruns(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         st.session_state.setdefault("n", 0)
         st.session_state.n += 1
         placeholder = st.empty()
         if st.session_state.n % 2:
             placeholder.markdown(f"odd {st.session_state.n}")
         st.button("again")
-    """)
+    """,
+    )
     assert shape(at.main) == ("main", ["markdown", "button"])
     at.run()
     assert shape(at.main) == ("main", ["empty", "button"])
@@ -303,24 +412,30 @@ def test_empty_content_follows_reruns(app_test: Any) -> None:
 
 
 def test_placeholder_still_works_after_its_content_handle_was_used(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         placeholder = st.empty()
         bar = placeholder.markdown("0%")
         bar.markdown("100%")
         placeholder.empty()
         st.markdown("after")
-    """)
+    """,
+    )
     assert shape(at.main) == ("main", ["empty", "markdown"])
 
 
 def test_empty_inside_a_column_and_sidebar(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         col = st.columns(2)[1]
         slot = col.empty()
         slot.markdown("in column")
         side = st.sidebar.empty()
         side.button("in sidebar")
-    """)
+    """,
+    )
     assert at.columns[1].markdown[0].value == "in column"
     assert shape(at.sidebar) == ("sidebar", ["button"])
 
@@ -329,12 +444,15 @@ def test_empty_inside_a_column_and_sidebar(app_test: Any) -> None:
 
 
 def test_sidebar_is_a_root_container_beside_main(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         st.sidebar.button("side")
         with st.sidebar:
             st.markdown("also side")
         st.markdown("main")
-    """)
+    """,
+    )
     assert at.sidebar.type == "sidebar"
     assert at.sidebar.id == "sidebar"
     assert at.sidebar.button[0].label == "side"
@@ -350,17 +468,25 @@ def test_sidebar_absent_until_used(app_test: Any) -> None:
 
 
 def test_sidebar_is_the_same_from_anywhere(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         with st.columns(2)[0]:
             st.sidebar.markdown("from a column")
         with st.container():
             st.sidebar.markdown("from a container")
         st.sidebar.columns(2)[1].markdown("columns in the sidebar")
-    """)
+    """,
+    )
     assert [m.value for m in at.sidebar.markdown] == [
-        "from a column", "from a container", "columns in the sidebar"]
-    assert shape(at.sidebar) == ("sidebar", ["markdown", "markdown", ("flex_container", [
-        ("column", []), ("column", ["markdown"])])])
+        "from a column",
+        "from a container",
+        "columns in the sidebar",
+    ]
+    assert shape(at.sidebar) == (
+        "sidebar",
+        ["markdown", "markdown", ("flex_container", [("column", []), ("column", ["markdown"])])],
+    )
 
 
 # --- every element in every container --------------------------------------------------------
@@ -393,12 +519,15 @@ CALLS = {
 def test_every_element_works_in_every_container(app_test: Any, target: str, call: str) -> None:
     make, find = TARGETS[target]
     code, node_type = CALLS[call]
-    at = run(app_test, f"""
+    at = run(
+        app_test,
+        f"""
         {make}
         target.{code.format(n=1)}
         with target:
             st.{code.format(n=2)}
-    """)
+    """,
+    )
     block = find(at)
     assert len(block.get(node_type)) == (4 if call == "columns" else 2), shape(block)
 
@@ -406,7 +535,9 @@ def test_every_element_works_in_every_container(app_test: Any, target: str, call
 @pytest.mark.parametrize("call", CALLS)
 def test_every_element_works_in_empty(app_test: Any, call: str) -> None:
     code, node_type = CALLS[call]
-    at = run(app_test, f"""
+    at = run(
+        app_test,
+        f"""
         slot = st.empty()
         slot.markdown("replaced")
         slot.{code.format(n=1)}
@@ -414,7 +545,8 @@ def test_every_element_works_in_empty(app_test: Any, call: str) -> None:
         other = st.empty()
         with other:
             st.{code.format(n=2)}
-    """)
+    """,
+    )
     expected = {"columns": 4, "markdown": 3}.get(call, 2)  # "after" is a markdown too
     assert len(at.get(node_type)) == expected
     assert "replaced" not in [m.value for m in at.markdown]
@@ -425,8 +557,14 @@ def test_every_element_works_in_empty(app_test: Any, call: str) -> None:
 
 
 def counter(container: Container, label: str, key: str | None = None) -> int:
-    return container.widget("fl_test_counter", {"label": label}, key=key,
-                            identity={"label": label}, default=0, value_type=int)
+    return container.widget(
+        "fl_test_counter",
+        {"label": label},
+        key=key,
+        identity={"label": label},
+        default=0,
+        value_type=int,
+    )
 
 
 class CounterNode(WidgetNode):
@@ -451,7 +589,8 @@ def registry_with_counter() -> Registry:
 
 
 def test_a_widget_in_a_column_keeps_its_value_across_reruns() -> None:
-    at = AppTest.from_string(textwrap.dedent("""
+    at = AppTest.from_string(
+        textwrap.dedent("""
         import fastlit as st
         left, right = st.columns(2)
         value = right.fl_test_counter("clicks")
@@ -459,7 +598,9 @@ def test_a_widget_in_a_column_keeps_its_value_across_reruns() -> None:
             side = st.fl_test_counter("side")
         with st.container():
             st.markdown(f"value={value} side={side}")
-    """), registry=registry_with_counter()).run()
+    """),
+        registry=registry_with_counter(),
+    ).run()
     assert at.columns[1].fl_test_counter[0].value == 0
     at.columns[1].fl_test_counter[0].set_value(5)
     at.sidebar.fl_test_counter[0].set_value(2)
@@ -471,14 +612,17 @@ def test_a_widget_in_a_column_keeps_its_value_across_reruns() -> None:
 
 
 def test_button_in_a_column_and_in_the_sidebar(app_test: Any) -> None:
-    at = run(app_test, """
+    at = run(
+        app_test,
+        """
         st.session_state.setdefault("clicks", 0)
         if st.columns(3)[2].button("col"):
             st.session_state.clicks += 1
         if st.sidebar.button("side"):
             st.session_state.clicks += 10
         st.markdown(str(st.session_state.clicks))
-    """)
+    """,
+    )
     at.columns[2].button[0].click().run()
     assert at.markdown[0].value == "1"
     at.sidebar.button[0].click().run()

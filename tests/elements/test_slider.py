@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import textwrap
-import warnings
 from pathlib import Path
 
 import pytest
 
 from fastlit_core.state import WidgetValueError
+from tests.parity import same_as_streamlit
 
 
 def test_int_defaults(app_test):
@@ -151,13 +150,26 @@ def test_session_state_out_of_range_raises_like_streamlit(app_test):
         except Exception as e:
             st.markdown(f"{type(e).__name__}: {e}")
     """)
-    assert at.markdown[0].value == ("StreamlitValueAboveMaxError: The `value` 200 is greater "
-                                    "than the `max_value` 100.")
+    assert at.markdown[0].value == (
+        "StreamlitValueAboveMaxError: The `value` 200 is greater than the `max_value` 100."
+    )
 
 
-@pytest.mark.parametrize("bad", [
-    [11], [-1], [5.5], ["x"], [], [1, 2], 5, None, [float("nan")], [float("inf")],
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        [11],
+        [-1],
+        [5.5],
+        ["x"],
+        [],
+        [1, 2],
+        5,
+        None,
+        [float("nan")],
+        [float("inf")],
+    ],
+)
 def test_out_of_range_or_malformed_wire_values_are_rejected(app_test, bad):
     at = app_test("import fastlit as st\nst.slider('S', 0, 10)")
     wid = at.slider[0].id
@@ -263,20 +275,36 @@ def find_node(value, node_type):
 # --- the same snippets under Streamlit's AppTest ------------------------------------------
 
 PARITY = [
-    "st.slider('a')", "st.slider('a', 0.0, 10.0)", "st.slider('a', value=(3, 7))",
-    "st.slider('a', value=())", "st.slider('a', value=(5,))", "st.slider('a', 5, 5)",
-    "st.slider('a', 10, 0)", "st.slider('a', 0, 10, 20)", "st.slider('a', 0, 10.0)",
-    "st.slider('a', 0, 10, step=0)", "st.slider('a', value='x')", "st.slider('a', value=[1, 2, 3])",
-    "st.slider('a', value=[1, 2.0])", "st.slider('a', value=dt.date(2024, 1, 1))",
-    "st.slider('a', value=dt.time(12, 0))", "st.slider('a', value=dt.datetime(2024, 1, 1, 12))",
-    "st.slider('a', 0, 2**60)", "st.slider('a', label_visibility='x')",
-    "st.slider('a', on_change='bogus')", "st.slider('a', step=0.5)", "st.slider('a', 1.5)",
-    "st.slider('a', True, False)", "st.slider('a', 0.0, float('inf'))",
+    "st.slider('a')",
+    "st.slider('a', 0.0, 10.0)",
+    "st.slider('a', value=(3, 7))",
+    "st.slider('a', value=())",
+    "st.slider('a', value=(5,))",
+    "st.slider('a', 5, 5)",
+    "st.slider('a', 10, 0)",
+    "st.slider('a', 0, 10, 20)",
+    "st.slider('a', 0, 10.0)",
+    "st.slider('a', 0, 10, step=0)",
+    "st.slider('a', value='x')",
+    "st.slider('a', value=[1, 2, 3])",
+    "st.slider('a', value=[1, 2.0])",
+    "st.slider('a', value=dt.date(2024, 1, 1))",
+    "st.slider('a', value=dt.time(12, 0))",
+    "st.slider('a', value=dt.datetime(2024, 1, 1, 12))",
+    "st.slider('a', 0, 2**60)",
+    "st.slider('a', label_visibility='x')",
+    "st.slider('a', on_change='bogus')",
+    "st.slider('a', step=0.5)",
+    "st.slider('a', 1.5)",
+    "st.slider('a', True, False)",
+    "st.slider('a', 0.0, float('inf'))",
     "st.slider('a', min_value=dt.date(2024, 1, 1), max_value=dt.date(2024, 1, 1))",
     "st.slider('a', value=(dt.time(1), dt.time(3)), step=dt.timedelta(0))",
     "st.slider('a', dt.datetime(2024, 1, 1), dt.datetime(2024, 1, 1, 5))",
-    "st.slider('a', value=(7, 3))", "st.slider('a', -5.5, 5.5, (1.0, 2.0), 0.5)",
-    "st.slider('a', value=dt.date(1, 1, 1))", "st.slider('a', value=dt.datetime(9999, 12, 31))",
+    "st.slider('a', value=(7, 3))",
+    "st.slider('a', -5.5, 5.5, (1.0, 2.0), 0.5)",
+    "st.slider('a', value=dt.date(1, 1, 1))",
+    "st.slider('a', value=dt.datetime(9999, 12, 31))",
     "st.slider('a', value=[dt.date(2024, 1, 1), dt.datetime(2024, 1, 1)])",
     "st.slider('a', 0, 10, value=5.0)",
     "st.session_state['k'] = 200\nst.slider('a', key='k')",
@@ -292,39 +320,18 @@ PARITY_ACTIONS = [
     ("st.slider('a', 0, 10, (2, 3))", lambda at: at.slider[0].set_range(4, 9)),
     ("st.slider('a', 0.0, 1.0)", lambda at: at.slider[0].set_value(0.25)),
     ("st.slider('a', value=dt.time(12))", lambda at: at.slider[0].set_value(dt.time(13, 15))),
-    ("st.slider('a', value=(dt.datetime(2024, 1, 1), dt.datetime(2024, 1, 5)))",
-     lambda at: at.slider[0].set_range(dt.datetime(2024, 1, 2), dt.datetime(2024, 1, 3))),
+    (
+        "st.slider('a', value=(dt.datetime(2024, 1, 1), dt.datetime(2024, 1, 5)))",
+        lambda at: at.slider[0].set_range(dt.datetime(2024, 1, 2), dt.datetime(2024, 1, 3)),
+    ),
 ]
-
-
-def outcome(module: str, snippet: str, act=None) -> str:
-    """Run a snippet whose last line draws the widget; report its value or exception."""
-    lines = snippet.split("\n")
-    source = "\n".join([
-        f"import {module} as st", "import datetime as dt", *lines[:-1], "try:",
-        f"    out = {lines[-1]}", "    st.markdown('OK ' + repr(out) + ' ' + type(out).__name__)",
-        "except Exception as e:", "    st.markdown('EXC ' + type(e).__name__ + ': ' + str(e))",
-    ])
-    if module == "streamlit":
-        from streamlit.testing.v1 import AppTest
-    else:
-        from fastlit.testing.v1 import AppTest
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        at = AppTest.from_string(textwrap.dedent(source)).run()
-        if act is not None:
-            act(at)
-            at.run()
-    return at.markdown[0].value
 
 
 @pytest.mark.parametrize("snippet", PARITY)
 def test_same_result_as_streamlit(snippet):
-    pytest.importorskip("streamlit.testing.v1")
-    assert outcome("fastlit", snippet) == outcome("streamlit", snippet)
+    same_as_streamlit(snippet)
 
 
 @pytest.mark.parametrize(("snippet", "act"), PARITY_ACTIONS)
 def test_same_interaction_result_as_streamlit(snippet, act):
-    pytest.importorskip("streamlit.testing.v1")
-    assert outcome("fastlit", snippet, act) == outcome("streamlit", snippet, act)
+    same_as_streamlit(snippet, act)

@@ -6,18 +6,19 @@ import textwrap
 
 import pytest
 
-SOURCE = '''
+SOURCE = """
 import fastlit as st
 st.text("  indented\\n    more  ")
 st.text("**not markdown** <b>nor html</b>")
 st.text(42, help="tip", width=300, text_alignment="center", wrap=False)
-'''
+"""
 
 
 def streamlit_run(source: str):
     testing = pytest.importorskip("streamlit.testing.v1")
     return testing.AppTest.from_string(
-        textwrap.dedent(source).replace("import fastlit as st", "import streamlit as st")).run()
+        textwrap.dedent(source).replace("import fastlit as st", "import streamlit as st")
+    ).run()
 
 
 def test_text_values_and_props(app_test):
@@ -26,8 +27,13 @@ def test_text_values_and_props(app_test):
     assert at.text[0].value == "indented\n  more"  # dedented and stripped, inner spaces kept
     assert at.text[0].props == {"body": "indented\n  more"}  # defaults omitted
     assert at.text[1].value == "**not markdown** <b>nor html</b>"
-    assert at.text[2].props == {"body": "42", "help": "tip", "width": 300,
-                                "text_alignment": "center", "wrap": False}
+    assert at.text[2].props == {
+        "body": "42",
+        "help": "tip",
+        "width": 300,
+        "text_alignment": "center",
+        "wrap": False,
+    }
 
 
 def test_text_matches_streamlit(app_test):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import textwrap
 import warnings
 
 import pytest
 
 from fastlit_core.plugin import FastlitUnsupportedWarning
 from fastlit_core.state import WidgetValueError
+from tests.parity import same_as_streamlit
 
 
 def test_default_is_an_empty_string(app_test):
@@ -140,8 +140,14 @@ def test_password_and_options_omit_defaults(app_test):
         import fastlit as st
         st.text_input("T", help="h", disabled=True, label_visibility="collapsed", width=200)
     """)
-    assert at.text_input[0].props == {"label": "T", "value": "", "help": "h", "disabled": True,
-                                      "label_visibility": "collapsed", "width": 200}
+    assert at.text_input[0].props == {
+        "label": "T",
+        "value": "",
+        "help": "h",
+        "disabled": True,
+        "label_visibility": "collapsed",
+        "width": 200,
+    }
 
 
 def test_material_icons_and_bind_warn(app_test):
@@ -174,13 +180,19 @@ def test_max_chars_is_in_the_key_identity(app_test):
 # --- the same snippets under Streamlit's AppTest ------------------------------------------
 
 PARITY = [
-    ("st.text_input('t')", None), ("st.text_input('t', value=None)", None),
-    ("st.text_input('t', value=5)", None), ("st.text_input('t', type='bogus')", None),
-    ("st.text_input('t', max_chars=-1)", None), ("st.text_input('t', max_chars=0)", None),
+    ("st.text_input('t')", None),
+    ("st.text_input('t', value=None)", None),
+    ("st.text_input('t', value=5)", None),
+    ("st.text_input('t', type='bogus')", None),
+    ("st.text_input('t', max_chars=-1)", None),
+    ("st.text_input('t', max_chars=0)", None),
     ("st.text_input('t', max_chars=2, value='abcd')", None),
-    ("st.text_input('t', on_change='ignore')", None), ("st.text_input('t', live=300)", None),
-    ("st.text_input('t', live='2m')", None), ("st.text_input('t', live='abc')", None),
-    ("st.text_input('t', validate=5)", None), ("st.text_input('t', validate=('a',))", None),
+    ("st.text_input('t', on_change='ignore')", None),
+    ("st.text_input('t', live=300)", None),
+    ("st.text_input('t', live='2m')", None),
+    ("st.text_input('t', live='abc')", None),
+    ("st.text_input('t', validate=5)", None),
+    ("st.text_input('t', validate=('a',))", None),
     ("st.text_input('t', type='email')", None),
     ("st.text_input('t', type='password', value='s')", None),
     ("st.text_input('t', max_chars=3)", lambda at: at.text_input[0].set_value("abcdef")),
@@ -194,28 +206,6 @@ PARITY = [
 ]
 
 
-def outcome(module: str, snippet: str, act) -> str:
-    """Run a snippet whose last line draws the widget; report its value or exception."""
-    lines = snippet.split("\n")
-    source = "\n".join([
-        f"import {module} as st", *lines[:-1], "try:", f"    out = {lines[-1]}",
-        "    st.markdown('OK ' + repr(out) + ' ' + type(out).__name__)",
-        "except Exception as e:", "    st.markdown('EXC ' + type(e).__name__ + ': ' + str(e))",
-    ])
-    if module == "streamlit":
-        from streamlit.testing.v1 import AppTest
-    else:
-        from fastlit.testing.v1 import AppTest
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        at = AppTest.from_string(textwrap.dedent(source)).run()
-        if act is not None:
-            act(at)
-            at.run()
-    return at.markdown[0].value
-
-
 @pytest.mark.parametrize(("snippet", "act"), PARITY)
 def test_same_result_as_streamlit(snippet, act):
-    pytest.importorskip("streamlit.testing.v1")
-    assert outcome("fastlit", snippet, act) == outcome("streamlit", snippet, act)
+    same_as_streamlit(snippet, act)

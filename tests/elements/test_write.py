@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-SOURCE = '''
+SOURCE = """
 import fastlit as st
 import io
 from collections import namedtuple
@@ -37,13 +37,14 @@ st.write("has `ticks`", 7)
 st.write(KeyboardInterrupt("k"))
 st.write(namedtuple("P", "x y")(1, 2))
 st.write(io.StringIO("from *StringIO*"))
-'''
+"""
 
 
 def streamlit_run(source: str):
     testing = pytest.importorskip("streamlit.testing.v1")
     return testing.AppTest.from_string(
-        textwrap.dedent(source).replace("import fastlit as st", "import streamlit as st")).run()
+        textwrap.dedent(source).replace("import fastlit as st", "import streamlit as st")
+    ).run()
 
 
 def summary(elements) -> list[tuple[str, object]]:
@@ -89,18 +90,18 @@ def test_write_matches_streamlit(app_test):
 
 
 def test_write_unsafe_allow_html_reaches_markdown(app_test):
-    at = app_test('''
+    at = app_test("""
         import fastlit as st
         st.write("<b>x</b>", unsafe_allow_html=True)
         st.write("<b>y</b>", 1, unsafe_allow_html=True)
         st.write("<b>z</b>")
-    ''')
+    """)
     assert [m.props.get("unsafe_allow_html", False) for m in at.markdown] == [True, True, False]
 
 
 def test_write_help_types_fall_back_to_inline_code(app_test):
     # Streamlit uses st.help here; until a help plugin exists, a one-line description.
-    at = app_test('''
+    at = app_test("""
         import fastlit as st
         import json
         def greet(name: str) -> str:
@@ -111,39 +112,43 @@ def test_write_help_types_fall_back_to_inline_code(app_test):
         st.write(Box)
         st.write(json)
         st.write(Box())
-    ''')
-    assert at.markdown.values == ["`greet(name: str) -> str`", "`class Box()`", "`module json`",
-                                  "`__main__.Box object`"]
+    """)
+    assert at.markdown.values == [
+        "`greet(name: str) -> str`",
+        "`class Box()`",
+        "`module json`",
+        "`__main__.Box object`",
+    ]
 
 
 def test_write_generator_is_a_clear_error(app_test):
-    at = app_test('''
+    at = app_test("""
         import fastlit as st
         st.write("before")
         st.write(x for x in range(3))
-    ''')
+    """)
     assert at.markdown.values == ["before"]
     assert at.exception[0].props["exc_type"] == "StreamlitAPIException"
     assert "write_stream" in at.exception[0].message
 
 
 def test_write_multiple_into_one_element_slot_raises(app_test):
-    at = app_test('''
+    at = app_test("""
         import fastlit as st
         handle = st.text("placeholder")
         handle.write("a", {"b": 1})
-    ''')
+    """)
     assert at.text.values == ["placeholder"]
     assert "Cannot replace a single element" in at.exception[0].message
 
 
 def test_write_single_into_element_handle_replaces_it(app_test):
-    at = app_test('''
+    at = app_test("""
         import fastlit as st
         handle = st.text("placeholder")
         st.text("after")
         handle.write({"b": 1})
-    ''')
+    """)
     assert [el.type for el in at.main] == ["json", "text"]
     assert json.loads(at.json[0].value) == {"b": 1}
 
