@@ -172,3 +172,21 @@ def _install_broken_plugins(site: Path) -> Path:
         (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
         (info / "entry_points.txt").write_text(f"[fastlit.elements]\n{entry}\n")
     return site
+
+
+def test_sequence_gap_makes_the_client_resync(serve, page):
+    server = serve(COUNTER)
+    frames: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(str(f))))
+    page.goto(server.url)
+    add = page.get_by_role("button", name="Add")
+    add.click()
+    expect(page.get_by_text("clicks: 1")).to_be_visible()
+    # Pretend a patch was lost: the next one then skips a number.
+    page.evaluate("window.__fastlit.connection.lastSeq -= 1")
+    frames.clear()
+    add.click()
+    expect(page.get_by_text("clicks: 2")).to_be_visible()
+    assert any('"t":"tree"' in f for f in frames), "a gap must be answered with a whole tree"
+    add.click()
+    expect(page.get_by_text("clicks: 3")).to_be_visible()
