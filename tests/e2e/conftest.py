@@ -27,7 +27,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Everything under tests/e2e drives a real browser: `-m "not browser"` skips it."""
     here = Path(__file__).parent
