@@ -35,6 +35,7 @@ class RunContext:
         self.widget_ids: set[str] = set()
         self.keys: set[str] = set()
         self.stack: list[Container] = []
+        self._main: Container | None = None
         self.lock = threading.Lock()  # held while the tree changes, so a flush sees it whole
         self.dirty = False
         self.finished = False
@@ -47,9 +48,11 @@ class RunContext:
         return self.session.app.config.dev
 
     def main(self) -> Container:
-        from .container import Container
+        if self._main is None:
+            from .container import Container
 
-        return Container(self, self.nodes[MAIN_ID], root=MAIN_ID)
+            self._main = Container(self, self.nodes[MAIN_ID], root=MAIN_ID)
+        return self._main
 
     def cursor(self) -> Container:
         """Where a module-level `st.x` call goes: the innermost `with` block, else main."""

@@ -29,9 +29,12 @@ def empty_page() -> Node:
 
 def walk(node: Node, parent: Node | None = None) -> Iterator[tuple[Node, Node | None]]:
     """Yield (node, parent) pairs, depth first, parents before children."""
-    yield node, parent
-    for child in node.children:
-        yield from walk(child, node)
+    stack: list[tuple[Node, Node | None]] = [(node, parent)]
+    while stack:
+        current, above = stack.pop()
+        yield current, above
+        if current.children:
+            stack.extend((child, current) for child in reversed(current.children))
 
 
 def index(node: Node) -> dict[str, tuple[Node, str | None]]:
