@@ -28,6 +28,7 @@ class App:
             max_workers=self.config.max_concurrent_runs, thread_name_prefix="fastlit-run"
         )
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.running_event: asyncio.Event | None = None  # set by the server: wakes the flusher
 
     def new_session(self) -> Session:
         session = Session(self)
@@ -36,6 +37,11 @@ class App:
 
     def submit_run(self, run: Callable[[], None]) -> None:
         self.pool.submit(run)
+
+    def runs_started(self) -> None:
+        """A session started running: wake the mid-run flusher (safe from any thread)."""
+        if self.loop is not None and self.running_event is not None:
+            self.loop.call_soon_threadsafe(self.running_event.set)
 
     def schedule_expiry(self, session: Session) -> None:
         """Forget a detached session after the TTL unless a socket resumes it."""

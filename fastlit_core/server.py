@@ -49,6 +49,7 @@ def create_server(app: App) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         app.loop = asyncio.get_running_loop()
+        app.running_event = asyncio.Event()
         ticker = asyncio.create_task(_flush_ticker(app))
         try:
             yield
@@ -190,9 +191,14 @@ async def _flush_ticker(app: App) -> None:
         finally:
             in_flight.discard(session.id)
 
+    assert app.running_event is not None
     while True:
+        await app.running_event.wait()  # idle pages cost no wake-ups
         await asyncio.sleep(app.config.flush_interval_seconds)
-        for session in list(app.sessions.values()):
-            if session.running and session.id not in in_flight:
+        running = [s for s in list(app.sessions.values()) if s.running]
+        if not running:
+            app.running_event.clear()
+        for session in running:
+            if session.id not in in_flight:
                 in_flight.add(session.id)
                 loop.run_in_executor(None, flush, session)

@@ -68,6 +68,7 @@ class Session:
                 self._run_done.clear()
         if start:
             self.app.submit_run(self._run_loop)
+            self.app.runs_started()
 
     def _record_browser_values(self, values: dict[str, Any]) -> None:
         """The browser already shows the values its user entered: note them in client_tree,
@@ -158,8 +159,12 @@ class Session:
 
     def snapshot_frame(self) -> bytes:
         with self._lock:
+            # "Running" means a script is executing now, not merely that the run loop has
+            # yet to wind down: a snapshot taken just after the final patch must say idle,
+            # or the client (which drops that older patch) would show "Running..." forever.
+            executing = self._current is not None and not self._current.finished
             return protocol.encode(
-                protocol.TreeSnapshot(self.seq, self.client_tree, running=self.running)
+                protocol.TreeSnapshot(self.seq, self.client_tree, running=executing)
             )
 
     # --- sockets -------------------------------------------------------------------------
