@@ -89,13 +89,10 @@ def _has_node(folder: str) -> bool:
 
 
 def _welcome_components(port: int) -> dict[str, str]:
-    import asyncio
+    # The sync client: in the full suite, Playwright's event loop already runs in this thread.
+    from websockets.sync.client import connect
 
-    import websockets
-
-    async def hello() -> dict[str, str]:
-        async with websockets.connect(f"ws://127.0.0.1:{port}/_fl/ws") as ws:
-            await ws.send(json.dumps({"t": "hello", "protocol": 1}))
-            return json.loads(await ws.recv())["components"]
-
-    return asyncio.run(hello())
+    with connect(f"ws://127.0.0.1:{port}/_fl/ws") as ws:
+        ws.send(json.dumps({"t": "hello", "protocol": 1}))
+        components: dict[str, str] = json.loads(ws.recv())["components"]
+        return components
