@@ -6,8 +6,13 @@ from .errors import (
     FastlitUnsupportedWarning,
     StreamlitAPIException,
     StreamlitAPIWarning,
+    StreamlitInvalidHeightError,
+    StreamlitInvalidParameterTypeError,
+    StreamlitInvalidWidthError,
+    StreamlitValueError,
 )
 from .hookspecs import hookimpl
+from .params import omit_defaults, validate_choice, validate_height, validate_width
 from .testing.nodes import BlockNode, ElementList, ElementNode, WidgetNode
 
 __all__ = [
@@ -21,6 +26,14 @@ __all__ = [
     "FastlitUnsupportedWarning",
     "StreamlitAPIException",
     "StreamlitAPIWarning",
+    "StreamlitInvalidHeightError",
+    "StreamlitInvalidParameterTypeError",
+    "StreamlitInvalidWidthError",
+    "StreamlitValueError",
     "WidgetNode",
     "hookimpl",
+    "omit_defaults",
+    "validate_choice",
+    "validate_height",
+    "validate_width",
 ]

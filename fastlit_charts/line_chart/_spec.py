@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from fastlit_core.plugin import StreamlitAPIException
+from fastlit_core.plugin import StreamlitAPIException, StreamlitInvalidParameterTypeError
 
 from ._colors import is_builtin_color_name, is_color_like, is_color_tuple_like, to_css_color
 
@@ -26,16 +26,6 @@ ALIAS_PREFIX = "col" + SUFFIX + "-"
 SPECIAL_CHARS = (".", "[", "]", "\\")
 LEGEND = {"titlePadding": 5, "offset": 5, "orient": "bottom"}
 LARGE_DATASET = 1000  # above this many points, hover events are throttled
-
-
-class StreamlitInvalidParameterTypeError(StreamlitAPIException):
-    def __init__(
-        self, parameter: str, provided_type: str, expected: list[str], detail: str
-    ) -> None:
-        super().__init__(
-            f"Invalid `{parameter}` type. Expected one of: {', '.join(expected)}. "
-            f"Provided type: {provided_type}. {detail}"
-        )
 
 
 def chart_spec(
@@ -141,7 +131,7 @@ def _parse_x(df: pd.DataFrame, x: Any) -> str | None:
             "x",
             type(x).__name__,
             ["str", "None"],
-            "Pass a column name or None to use the dataframe's index.",
+            detail="Pass a column name or None to use the dataframe's index.",
         )
     if x not in df.columns:
         raise _not_found(df, x)

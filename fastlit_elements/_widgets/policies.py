@@ -2,40 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from typing import Any
 
-from fastlit_core.plugin import Container, StreamlitAPIException
+from fastlit_core.plugin import Container, StreamlitValueError
 
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
-
-
-class StreamlitValueError(StreamlitAPIException):
-    """A parameter got a value outside its supported set (Streamlit's name and message)."""
-
-    def __init__(
-        self, parameter: str, valid_values: Collection[str], *, detail: str | None = None
-    ) -> None:
-        message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid_values)}."
-        super().__init__(f"{message} {detail}" if detail else message)
-
-
-class StreamlitInvalidParameterTypeError(StreamlitAPIException):
-    """A parameter got a value of an unsupported type (Streamlit's name and message)."""
-
-    def __init__(
-        self,
-        parameter: str,
-        provided_type: str,
-        expected_types: list[str],
-        *,
-        detail: str | None = None,
-    ) -> None:
-        message = (
-            f"Invalid `{parameter}` type. Expected one of: {', '.join(expected_types)}. "
-            f"Provided type: {provided_type}."
-        )
-        super().__init__(f"{message} {detail}" if detail else message)
 
 
 def label_visibility_checked(label_visibility: str) -> str:

@@ -13,6 +13,7 @@ from fastlit_core.plugin import (
     ElementNode,
     ElementPlugin,
     StreamlitAPIException,
+    validate_width,
 )
 
 from .. import STATIC
@@ -85,13 +86,7 @@ def _alert(kind: str) -> Any:
         width: str | int = "stretch",
         title: Any | None = None,
     ) -> Container:
-        if width != "stretch" and not (
-            isinstance(width, int) and not isinstance(width, bool) and width > 0
-        ):
-            raise StreamlitAPIException(
-                f"Invalid width value: {width!r}. Width must be either an integer (pixels) or "
-                "'stretch'."
-            )
+        validate_width(width)
         text, icon_name = body_and_icon(body, icon)
         props: dict[str, Any] = {"body": text}
         if icon_name:

@@ -14,6 +14,7 @@ from fastlit_core.plugin import (
     ElementNode,
     ElementPlugin,
     StreamlitAPIException,
+    validate_width,
 )
 
 from .. import STATIC
@@ -79,13 +80,7 @@ def exception(
     container: Container, exception: BaseException, width: str | int = "stretch"
 ) -> Container:
     """Display an exception; its traceback only when the app runs with --dev (st.exception)."""
-    if width != "stretch" and not (
-        isinstance(width, int) and not isinstance(width, bool) and width > 0
-    ):
-        raise StreamlitAPIException(
-            f"Invalid width value: {width!r}. Width must be either an integer (pixels) or "
-            "'stretch'."
-        )
+    validate_width(width)
     props: dict[str, Any] = {
         "exc_type": getattr(exception, "alternate_name", None) or type(exception).__name__,
         "message": container.redact(_message(exception)),

@@ -6,15 +6,17 @@ from collections.abc import Sequence
 from numbers import Integral
 from typing import Any
 
-from fastlit_core.plugin import Container
-
-from ._params import (
-    StreamlitInvalidColumnSpecError,
+from fastlit_core.plugin import (
+    Container,
     StreamlitInvalidParameterTypeError,
-    gap_value,
     omit_defaults,
     validate_choice,
     validate_width,
+)
+
+from ._params import (
+    StreamlitInvalidColumnSpecError,
+    gap_value,
     validate_wrap,
 )
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastlit_core.plugin import Container
+from fastlit_core.plugin import (
+    Container,
+    omit_defaults,
+    validate_choice,
+    validate_height,
+    validate_width,
+)
 
 from ._params import (
     HORIZONTAL_ALIGNMENTS,
     VERTICAL_ALIGNMENTS,
     StreamlitIncompatibleParametersError,
     gap_value,
-    omit_defaults,
-    validate_choice,
-    validate_height,
-    validate_width,
 )
 
 

@@ -7,12 +7,18 @@ from datetime import datetime, time, timedelta
 from numbers import Integral, Real
 from typing import Any
 
-from fastlit_core.plugin import Component, Container, Element, ElementPlugin, WidgetNode
+from fastlit_core.plugin import (
+    Component,
+    Container,
+    Element,
+    ElementPlugin,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+    WidgetNode,
+)
 
 from .. import STATIC
 from .._widgets.policies import (
-    StreamlitInvalidParameterTypeError,
-    StreamlitValueError,
     label_visibility_checked,
     on_change_callback,
     unsupported_options,

@@ -8,9 +8,11 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from numbers import Integral, Real
 from typing import Any
 
-from fastlit_core.plugin import StreamlitAPIException
-
-from .._widgets.policies import StreamlitInvalidParameterTypeError, StreamlitValueError
+from fastlit_core.plugin import (
+    StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+)
 
 INT, FLOAT, DATETIME, DATE, TIME = "int", "float", "datetime", "date", "time"
 TIMELIKE = (DATETIME, DATE, TIME)

@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from fastlit_core.plugin import Component, Container, Element, ElementPlugin, WidgetNode
+from fastlit_core.plugin import (
+    Component,
+    Container,
+    Element,
+    ElementPlugin,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+    WidgetNode,
+)
 
 from .. import STATIC
 from .._widgets.policies import (
-    StreamlitInvalidParameterTypeError,
-    StreamlitValueError,
     label_visibility_checked,
     on_change_callback,
     unsupported_options,

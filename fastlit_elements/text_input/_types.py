@@ -6,9 +6,11 @@ import re
 from datetime import timedelta
 from typing import NamedTuple
 
-from fastlit_core.plugin import StreamlitAPIException
-
-from .._widgets.policies import StreamlitInvalidParameterTypeError, StreamlitValueError
+from fastlit_core.plugin import (
+    StreamlitAPIException,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+)
 
 
 class TypeDefaults(NamedTuple):

@@ -42,7 +42,8 @@ export interface Host {
   dev: boolean;
 }
 
-const defaultTheme: Theme = {
+/** The light theme the shell starts with (Streamlit's colours). */
+export const defaultTheme: Theme = {
   base: "light",
   primaryColor: "#ff4b4b",
   backgroundColor: "#ffffff",

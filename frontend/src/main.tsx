@@ -1,22 +1,12 @@
 // The shell: one page, one websocket, a tree store, and components loaded on demand.
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { registerHost } from "@fastlit/component-sdk";
-import type { Theme } from "@fastlit/component-sdk";
+import { defaultTheme, registerHost } from "@fastlit/component-sdk";
 import { setComponentUrls } from "./components";
 import { Connection } from "./connection";
 import { NodeView } from "./NodeView";
 import { TreeStore } from "./store";
 import "./styles.css";
-
-const theme: Theme = {
-  base: "light",
-  primaryColor: "#ff4b4b",
-  backgroundColor: "#ffffff",
-  secondaryBackgroundColor: "#f0f2f6",
-  textColor: "#31333f",
-  font: '"Source Sans Pro", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-};
 
 const store = new TreeStore();
 let setRunning: (running: boolean) => void = () => undefined;
@@ -27,7 +17,7 @@ const componentsReady = new Promise<void>((resolve) => { ready = resolve; });
 const connection = new Connection(store, {
   onComponents(components, dev) {
     setComponentUrls(components);
-    registerHost({ sendValue: (id, value) => connection.sendValues({ [id]: value }), theme, dev });
+    registerHost({ sendValue: (id, value) => connection.sendValues({ [id]: value }), theme: defaultTheme, dev });
     ready();
   },
   onRunning: (running) => setRunning(running),
