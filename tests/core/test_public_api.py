@@ -1,0 +1,24 @@
+"""The public plugin API is pinned: a change to it is deliberate, and shows up here."""
+
+from __future__ import annotations
+
+import fastlit_core.plugin as plugin
+
+EXPECTED = {
+    "BlockNode", "Component", "Container", "Element", "ElementList", "ElementNode",
+    "ElementPlugin", "FastlitUnsupportedWarning", "StreamlitAPIException",
+    "StreamlitAPIWarning", "StreamlitInvalidHeightError", "StreamlitInvalidParameterTypeError",
+    "StreamlitInvalidWidthError", "StreamlitValueError", "WidgetNode", "hookimpl",
+    "omit_defaults", "validate_choice", "validate_height", "validate_width",
+}  # fmt: skip
+
+
+def test_plugin_api_exports_exactly_these_names():
+    assert set(plugin.__all__) == EXPECTED
+    assert all(hasattr(plugin, name) for name in plugin.__all__)
+
+
+def test_container_methods_plugins_rely_on():
+    for name in ("add", "widget", "unsupported", "error_box", "redact", "root_container",
+                 "is_block", "dev", "run_number", "session_state", "id"):  # fmt: skip
+        assert hasattr(plugin.Container, name), name
