@@ -8,6 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .assets import Assets
 from .config import Config
 from .registry import Registry
 from .runner import Script
@@ -27,6 +28,7 @@ class App:
         self.pool = ThreadPoolExecutor(
             max_workers=self.config.max_concurrent_runs, thread_name_prefix="fastlit-run"
         )
+        self.assets = Assets()  # folders served under content hashes
         self.loop: asyncio.AbstractEventLoop | None = None
         self.running_event: asyncio.Event | None = None  # set by the server: wakes the flusher
 

@@ -6,6 +6,7 @@ import logging
 import re
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -178,6 +179,11 @@ class Container:
             message = f"st.{command}({name}=...) is not supported by Fastlit yet and is ignored"
             warnings.warn(message, FastlitUnsupportedWarning, stacklevel=3)
             log.warning("%s (got %r)", message, value)
+
+    def static_url(self, folder: Path, file: str) -> str:
+        """A URL for `file` inside `folder`, served under the folder's content hash with
+        immutable caching (e.g. a custom component's build folder)."""
+        return self._run.session.app.assets.url(folder, file)
 
     def error_box(self, message: str) -> Container:
         """Show a kernel error box here (used when a plugin or component is missing)."""

@@ -16,7 +16,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from . import protocol
 from .app import App
-from .assets import Assets, shell_page
+from .assets import shell_page
 from .outbox import Outbox
 from .session import Session, WidgetValueError
 
@@ -25,7 +25,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 def create_server(app: App) -> Starlette:
-    assets = Assets()
+    assets = app.assets
     components = {
         c.type: assets.url(c.static_dir, c.module) for c in app.registry.components.values()
     }

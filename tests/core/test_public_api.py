@@ -20,5 +20,5 @@ def test_plugin_api_exports_exactly_these_names():
 
 def test_container_methods_plugins_rely_on():
     for name in ("add", "widget", "unsupported", "error_box", "redact", "root_container",
-                 "is_block", "dev", "run_number", "session_state", "id"):  # fmt: skip
+                 "is_block", "dev", "run_number", "session_state", "id", "static_url"):  # fmt: skip
         assert hasattr(plugin.Container, name), name
