@@ -22,3 +22,14 @@ def test_container_methods_plugins_rely_on():
     for name in ("add", "widget", "unsupported", "error_box", "redact", "root_container",
                  "is_block", "dev", "run_number", "session_state", "id", "static_url"):  # fmt: skip
         assert hasattr(plugin.Container, name), name
+
+
+def test_python_and_typescript_agree_on_the_sdk_version():
+    import re
+    from pathlib import Path
+
+    import fastlit_core
+
+    sdk = (Path(__file__).resolve().parents[2] / "frontend" / "sdk" / "index.ts").read_text()
+    match = re.search(r'export const SDK_VERSION = "([^"]+)"', sdk)
+    assert match and match.group(1) == fastlit_core.SDK_VERSION
