@@ -3,12 +3,15 @@
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
+from fastlit_core.caching import CacheAPI
 from fastlit_core.container import Container
 from fastlit_core.state import SessionState
 
-__all__ = ["__version__", "rerun", "session_state", "stop"]
+__all__ = ["__version__", "cache_data", "cache_resource", "rerun", "session_state", "stop"]
 
 __version__: str
+cache_data: CacheAPI
+cache_resource: CacheAPI
 
 def rerun(*, scope: str = "app") -> NoReturn: ...
 

@@ -35,6 +35,7 @@ from typing import Any
 from importlib_metadata import entry_points
 
 from . import __version__
+from .caching import cache_data, cache_resource
 from .elements import Element
 from .facade import rerun, stop
 from .registry import ENTRY_POINT_GROUP, BrokenElement, Registry
@@ -51,6 +52,8 @@ INDENT = "    "
 
 FACADE_EXPORTS: dict[str, object] = {
     "__version__": __version__,
+    "cache_data": cache_data,
+    "cache_resource": cache_resource,
     "rerun": rerun,
     "session_state": SessionState,  # a proxy at run time; typed as the mapping it forwards to
     "stop": stop,
