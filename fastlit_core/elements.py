@@ -46,6 +46,7 @@ class ElementPlugin:
     elements: list[Element] = field(default_factory=list)
     components: list[Component] = field(default_factory=list)
     render_exception: Callable[..., bool | None] | None = None
+    magic: Callable[..., bool | None] | None = None
 
     @hookimpl
     def fastlit_elements(self) -> list[Element]:
@@ -60,3 +61,9 @@ class ElementPlugin:
         if self.render_exception is None:
             return None
         return self.render_exception(container, exception)
+
+    @hookimpl
+    def fastlit_magic(self, container: Any, values: tuple[object, ...]) -> bool | None:
+        if self.magic is None:
+            return None
+        return self.magic(container, values)

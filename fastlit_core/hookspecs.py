@@ -42,3 +42,11 @@ def fastlit_render_exception(container: Container, exception: BaseException) -> 
     The kernel calls it when a script raises; the first plugin that returns True wins.
     Without one, the kernel shows its own plain error box.
     """
+
+
+@hookspec(firstresult=True)
+def fastlit_magic(container: Container, values: tuple[object, ...]) -> bool | None:
+    """Show the values of a bare expression in the script ("magic"); return True if shown.
+
+    The kernel calls it for each bare expression; the first plugin returning True wins.
+    """

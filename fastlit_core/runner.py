@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .context import RunContext, activate, deactivate
+from .context import RunContext, activate, current, deactivate
 from .errors import RerunException, RunTimeoutException, StopException
+from .magic import MAGIC_NAME, add_magic
 
 if TYPE_CHECKING:
     from .state import WidgetInfo
@@ -32,7 +33,9 @@ class Script:
         code = _compiled.get(key)
         if code is None:
             text = self.source if self.source is not None else self.path.read_text("utf-8")
-            code = compile(text, str(self.path), "exec", dont_inherit=True)
+            code = compile(
+                add_magic(text, str(self.path)), str(self.path), "exec", dont_inherit=True
+            )
             _compiled.clear() if len(_compiled) > 64 else None
             _compiled[key] = code
         return code
@@ -57,6 +60,7 @@ def execute(ctx: RunContext, script: Script, callbacks: list[WidgetInfo]) -> str
             module = types.ModuleType("__main__")
             module.__file__ = str(script.path)
             module.__dict__["__builtins__"] = __builtins__
+            module.__dict__[MAGIC_NAME] = _magic
             folder = str(script.path.parent)
             if folder not in sys.path:
                 sys.path.insert(0, folder)
@@ -81,6 +85,13 @@ def execute(ctx: RunContext, script: Script, callbacks: list[WidgetInfo]) -> str
         return "completed"
     finally:
         deactivate(token)
+
+
+def _magic(*values: Any) -> Any:
+    """What a bare expression becomes: show its values where the script is writing."""
+    run = current()
+    run.registry.magic(run.cursor(), values)
+    return values[0] if len(values) == 1 else values
 
 
 def _render_exception(ctx: RunContext, exc: BaseException) -> None:

@@ -228,4 +228,10 @@ def write(container: Container, *args: Any, unsafe_allow_html: bool = False) -> 
     flush()
 
 
-plugin = ElementPlugin(elements=[Element("write", write)])
+def show_magic(container: Container, values: tuple[object, ...]) -> bool:
+    """Magic: a bare expression in the script is written as st.write would."""
+    write(container, *values)
+    return True
+
+
+plugin = ElementPlugin(elements=[Element("write", write)], magic=show_magic)
