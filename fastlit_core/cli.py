@@ -30,18 +30,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--max-message-bytes", type=int, default=Config.max_message_bytes)
     run.add_argument("--log-level", default="info")
 
-    plugins = commands.add_parser("plugins", help="inspect element plugins")
-    plugin_commands = plugins.add_subparsers(dest="plugins_command", required=True)
-    listing = plugin_commands.add_parser("list", help="every installed element plugin")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
-
+    add_plugin_commands(commands)
     commands.add_parser("version", help="print the version")
 
     args = parser.parse_args(argv)
     if args.command == "run":
         return _run(args)
-    if args.command == "plugins":
-        return _plugins_list(as_json=args.json)
+    # A new subcommand is a subparser with `set_defaults(handler=fn)`: main calls fn(args).
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        return int(handler(args))
     from . import __version__
 
     print(__version__)
@@ -101,30 +99,61 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _plugins_list(as_json: bool) -> int:
-    registry = Registry.from_entry_points()
-    rows: list[dict[str, Any]] = [
+# --- fastlit plugins ------------------------------------------------------------------------
+
+
+def add_plugin_commands(commands: Any) -> None:
+    plugins = commands.add_parser("plugins", help="inspect element plugins")
+    plugin_commands = plugins.add_subparsers(dest="plugins_command", required=True)
+    listing = plugin_commands.add_parser("list", help="every installed element plugin")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(handler=_plugins_list)
+    check = plugin_commands.add_parser("check", help="report problems; exit 1 if there are any")
+    check.add_argument("--json", action="store_true", help="print JSON instead of text")
+    check.set_defaults(handler=_plugins_check)
+
+
+def plugin_rows(registry: Registry) -> list[dict[str, Any]]:
+    """What `plugins list` shows, one dict per plugin (the --json output)."""
+    return [
         {
             "plugin": record.name,
             "distribution": record.distribution,
             "version": record.version,
             "names": [f"st.{n}" for n in record.names],
             "bundles": sorted(set(record.bundles)),
+            "missing_bundles": sorted(set(record.missing_bundles)),
             "status": record.status,
             "reason": record.reason,
+            "conflicts": [
+                {
+                    "name": f"st.{c.name}",
+                    "served_by": c.winner,
+                    "served_by_distribution": c.winner_distribution,
+                    "rule": c.rule,
+                }
+                for c in record.conflicts
+            ],
         }
         for record in sorted(registry.plugins.values(), key=lambda r: r.name)
     ]
-    if as_json:
+
+
+def _plugins_list(args: argparse.Namespace) -> int:
+    registry = Registry.from_entry_points()
+    rows = plugin_rows(registry)
+    if args.json:
         print(json.dumps(rows, indent=2))
         return 0
+    _print_settings(registry)
     headers = ["plugin", "distribution", "st.* names", "bundle", "status"]
     table = [
         [
             r["plugin"],
             f"{r['distribution']} {r['version']}" if r["distribution"] else "-",
             ", ".join(r["names"]),
-            ", ".join(r["bundles"]) or "-",
+            ", ".join(b + (" (missing)" if b in r["missing_bundles"] else "") for b in r["bundles"])
+            or "-",
             r["status"] + (f": {r['reason']}" if r["reason"] else ""),
         ]
         for r in rows
@@ -134,6 +163,49 @@ def _plugins_list(as_json: bool) -> int:
     for row in [headers, rule, *table]:
         print("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip())
     return 0
+
+
+def _print_settings(registry: Registry) -> None:
+    """The FASTLIT_PLUGINS_* switches in effect, above the output, when any is set."""
+    switches = registry.settings.describe()
+    if switches:
+        print("\n".join(["Plugin settings:", *(f"  {line}" for line in switches)]) + "\n")
+
+
+def plugin_problems(registry: Registry) -> tuple[list[str], list[str]]:
+    """(problems, notes): problems fail `plugins check`; notes (choices made) do not."""
+    problems = [f"setting: {w}" for w in registry.settings.warnings]
+    notes: list[str] = []
+    for record in sorted(registry.plugins.values(), key=lambda r: r.name):
+        who = record.name + (
+            f" ({record.distribution} {record.version})" if record.distribution else ""
+        )
+        if record.status in ("error", "incompatible"):
+            problems.append(f"{who}: {record.status}: {record.reason}")
+        elif record.status == "disabled":
+            notes.append(f"{who}: disabled: {record.reason}")
+        for conflict in record.conflicts:
+            line = f"{who}: conflict: {conflict.describe(record.name)}"
+            (problems if conflict.is_problem else notes).append(line)
+        problems += [f"{who}: bundle {b} is missing on disk" for b in record.missing_bundles]
+    return problems, notes
+
+
+def _plugins_check(args: argparse.Namespace) -> int:
+    registry = Registry.from_entry_points()
+    problems, notes = plugin_problems(registry)
+    if args.json:
+        print(json.dumps({"ok": not problems, "problems": problems, "notes": notes}, indent=2))
+    else:
+        _print_settings(registry)
+        for line in problems:
+            print(line)
+        for line in notes:
+            print(f"note: {line}")
+        count = len(registry.plugins)
+        verdict = f"{len(problems)} problem(s)" if problems else "no problems"
+        print(f"fastlit plugins check: {count} plugins, {verdict}")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

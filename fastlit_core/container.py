@@ -259,7 +259,10 @@ def _duplicate_key(key: str) -> StreamlitDuplicateElementKey:
 def bind(element: Any, name: str, container: Container) -> Any:
     """Resolve `container.<name>` to a callable (or value) for one st.* name."""
     if element is None:
-        raise AttributeError(f"Fastlit has no element `st.{name}`; no installed plugin provides it")
+        message = container._run.registry.missing_message(name)  # disabled or uninstalled
+        raise AttributeError(
+            message or f"Fastlit has no element `st.{name}`; no installed plugin provides it"
+        )
     if isinstance(element, BrokenElement):
 
         def broken(*args: Any, **kwargs: Any) -> None:

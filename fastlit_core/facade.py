@@ -104,7 +104,8 @@ def element_attribute(name: str) -> Any:
     registry = ctx.registry if ctx is not None else default_registry()
     element = registry.element(name)
     if element is None:
-        raise AttributeError(f"module 'fastlit' has no attribute '{name}'")
+        message = registry.missing_message(name)  # a disabled or uninstalled plugin's name
+        raise AttributeError(message or f"module 'fastlit' has no attribute '{name}'")
     if getattr(element, "attribute", False):
         return bind(element, name, current().cursor())
 
