@@ -12,6 +12,7 @@ from .assets import Assets
 from .config import Config
 from .registry import Registry
 from .runner import Script
+from .secrets import Secrets, secrets_files
 from .session import Session
 
 log = logging.getLogger("fastlit")
@@ -29,6 +30,7 @@ class App:
             max_workers=self.config.max_concurrent_runs, thread_name_prefix="fastlit-run"
         )
         self.assets = Assets()  # folders served under content hashes
+        self.secrets = Secrets(secrets_files(self.script.path))
         self.loop: asyncio.AbstractEventLoop | None = None
         self.running_event: asyncio.Event | None = None  # set by the server: wakes the flusher
 

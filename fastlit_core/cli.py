@@ -1,4 +1,4 @@
-"""The `fastlit` command: run an app, list and check plugins."""
+"""The `fastlit` command: run an app, list and check plugins, regenerate the typing stub."""
 
 from __future__ import annotations
 
@@ -16,6 +16,11 @@ from .registry import Registry
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["stubs"]:
+        from .stubs import main as stubs_main
+
+        return stubs_main(argv[1:])
     parser = argparse.ArgumentParser(prog="fastlit", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -31,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--log-level", default="info")
 
     add_plugin_commands(commands)
+    # Listed here for --help; its own options are parsed by fastlit_core.stubs (see below).
+    commands.add_parser("stubs", help="regenerate fastlit/__init__.pyi with installed elements")
     commands.add_parser("version", help="print the version")
 
     args = parser.parse_args(argv)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Any, NoReturn
 
 from .container import bind
 from .context import current, current_or_none
 from .errors import RerunException, StopException
 from .registry import default_registry
+from .secrets import Secrets
 from .state import SessionState
 
 
@@ -94,6 +95,31 @@ class SessionStateProxy:
         return self._state().to_dict()
 
 
+class SecretsProxy(Mapping[str, Any]):
+    """`st.secrets`: the running app's secrets (attribute or item access, read-only)."""
+
+    def _secrets(self) -> Secrets:
+        return current().session.app.secrets
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._secrets(), name)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._secrets()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._secrets())
+
+    def __len__(self) -> int:
+        return len(self._secrets())
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._secrets().to_dict()
+
+
+secrets = SecretsProxy()
 MutableMapping.register(SessionStateProxy)
 session_state = SessionStateProxy()
 

@@ -39,6 +39,7 @@ from .caching import cache_data, cache_resource
 from .elements import Element
 from .facade import rerun, stop
 from .registry import ENTRY_POINT_GROUP, BrokenElement, Registry
+from .secrets import Secrets
 from .state import SessionState
 
 log = logging.getLogger("fastlit.stubs")
@@ -55,6 +56,7 @@ FACADE_EXPORTS: dict[str, object] = {
     "cache_data": cache_data,
     "cache_resource": cache_resource,
     "rerun": rerun,
+    "secrets": Secrets,
     "session_state": SessionState,  # a proxy at run time; typed as the mapping it forwards to
     "stop": stop,
 }

@@ -12,6 +12,7 @@ from ..app import App
 from ..config import Config
 from ..registry import Registry, default_registry
 from ..runner import Script
+from ..secrets import Secrets
 from ..session import Session
 from ..state import SessionState
 from ..tree import MAIN_ID, Node
@@ -102,6 +103,11 @@ class AppTest:
     def session_state(self) -> SessionState:
         return self._session.state
 
+    @property
+    def secrets(self) -> _TestSecrets:
+        """Set secrets for the script: `at.secrets["api_key"] = "test"` (before run)."""
+        return _TestSecrets(self._app.secrets)
+
     # --- queries -------------------------------------------------------------------------
 
     @property
@@ -191,3 +197,17 @@ class AppTest:
         if info is None:
             raise KeyError(f"no widget {node_id} in the last run")
         self._pending[node_id] = info.serialize(value)
+
+
+class _TestSecrets:
+    def __init__(self, secrets: Secrets) -> None:
+        self._secrets = secrets
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._secrets.set_for_test(key, value)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._secrets[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._secrets
