@@ -4,12 +4,20 @@ from typing import Any
 
 from fastlit_core import __version__
 from fastlit_core.caching import cache_data, cache_resource
-from fastlit_core.facade import element_attribute, rerun, secrets, session_state, stop
+from fastlit_core.facade import (
+    element_attribute,
+    query_params,
+    rerun,
+    secrets,
+    session_state,
+    stop,
+)
 
 __all__ = [
     "__version__",
     "cache_data",
     "cache_resource",
+    "query_params",
     "rerun",
     "secrets",
     "session_state",

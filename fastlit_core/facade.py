@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 from .container import bind
 from .context import current, current_or_none
 from .errors import RerunException, StopException
+from .query_params import QueryParams
 from .registry import default_registry
 from .secrets import Secrets
 from .state import SessionState
@@ -120,6 +121,57 @@ class SecretsProxy(Mapping[str, Any]):
 
 
 secrets = SecretsProxy()
+
+
+class QueryParamsProxy(MutableMapping[str, str]):
+    """`st.query_params`: the running session's URL query parameters."""
+
+    def _params(self) -> QueryParams:
+        return current().session.query_params
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._params(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._params(), name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self._params(), name)
+
+    def __getitem__(self, key: str) -> str:
+        return self._params()[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._params()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._params()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._params())
+
+    def __len__(self) -> int:
+        return len(self._params())
+
+    def __repr__(self) -> str:
+        return repr(self._params())
+
+    def get_all(self, key: str) -> list[str]:
+        return self._params().get_all(key)
+
+    def to_dict(self) -> dict[str, str]:
+        return self._params().to_dict()
+
+    def from_dict(self, params: Mapping[str, Any]) -> None:
+        self._params().from_dict(params)
+
+    def clear(self) -> None:
+        self._params().clear()
+
+
+query_params = QueryParamsProxy()
 MutableMapping.register(SessionStateProxy)
 session_state = SessionStateProxy()
 

@@ -72,6 +72,7 @@ class PatchBatch(msgspec.Struct, tag="patch", tag_field="t", omit_defaults=True)
     seq: int
     ops: list[Op]
     running: bool = False
+    query: str | None = None  # the script changed st.query_params: the new query string
 
 
 class TreeSnapshot(msgspec.Struct, tag="tree", tag_field="t", omit_defaults=True):
@@ -80,6 +81,7 @@ class TreeSnapshot(msgspec.Struct, tag="tree", tag_field="t", omit_defaults=True
     seq: int
     root: Node
     running: bool = False
+    query: str | None = None
 
 
 class ProtocolError(msgspec.Struct, tag="error", tag_field="t", omit_defaults=True):
@@ -114,7 +116,14 @@ class ResyncRequest(msgspec.Struct, tag="resync", tag_field="t"):
     last_seq: int
 
 
-ClientMessage = Hello | WidgetChanged | ResyncRequest
+class LocationChanged(msgspec.Struct, tag="location", tag_field="t"):
+    """The browser moved through its history (back/forward): rerun with this URL."""
+
+    path: str
+    query: str
+
+
+ClientMessage = Hello | WidgetChanged | ResyncRequest | LocationChanged
 
 _decoder = msgspec.json.Decoder(ClientMessage)
 _encoder = msgspec.json.Encoder()

@@ -124,6 +124,9 @@ class SocketHandler:
             except WidgetValueError as exc:
                 return self._reject(str(exc))
             self.session.request_rerun(values)
+        elif isinstance(message, protocol.LocationChanged):
+            self.session.query_params.set_from_url(message.query)
+            self.session.request_rerun()
         elif isinstance(message, protocol.ResyncRequest):
             assert self.outbox is not None
             self.outbox.request_resync()
@@ -141,6 +144,7 @@ class SocketHandler:
         resumed = session is not None
         if session is None:
             session = self.app.new_session()
+            session.query_params.set_from_url(hello.query)
         self.session = session
         session.attach(self.outbox)
         self.outbox.put(

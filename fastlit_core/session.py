@@ -13,6 +13,7 @@ from . import protocol
 from .context import RunContext
 from .diff import diff
 from .outbox import Outbox
+from .query_params import QueryParams
 from .runner import execute
 from .state import SessionState, WidgetValueError
 from .tree import Node, empty_page, merge_stale, snapshot, walk
@@ -30,6 +31,7 @@ class Session:
         self.app = app
         self.id = session_id or secrets.token_urlsafe(16)
         self.state = SessionState()
+        self.query_params = QueryParams()
         self.client_tree: Node = empty_page()  # what the browser has, as of `seq`
         self.seq = 0
         self.outbox: Outbox | None = None
@@ -137,13 +139,21 @@ class Session:
                 display = snapshot(ctx.root) if final else merge_stale(ctx.root, self.client_tree)
                 ops = diff(self.client_tree, display)
                 self.client_tree = display
-                if not ops and not final:
+                query = self._query_change()
+                if not ops and not final and query is None:
                     return
                 self.seq += 1
-                frame = protocol.encode(protocol.PatchBatch(self.seq, ops, running=not final))
+                batch = protocol.PatchBatch(self.seq, ops, running=not final, query=query)
+                frame = protocol.encode(batch)
                 outbox = self.outbox
             if outbox is not None:
                 outbox.put(frame)
+
+    def _query_change(self) -> str | None:
+        if not self.query_params.changed:
+            return None
+        self.query_params.changed = False
+        return self.query_params.to_query_string()
 
     def flush_running(self) -> None:
         """Called periodically while a run is in progress (from a helper thread).
@@ -163,8 +173,9 @@ class Session:
             # yet to wind down: a snapshot taken just after the final patch must say idle,
             # or the client (which drops that older patch) would show "Running..." forever.
             executing = self._current is not None and not self._current.finished
+            query = self.query_params.to_query_string()
             return protocol.encode(
-                protocol.TreeSnapshot(self.seq, self.client_tree, running=executing)
+                protocol.TreeSnapshot(self.seq, self.client_tree, running=executing, query=query)
             )
 
     # --- sockets -------------------------------------------------------------------------

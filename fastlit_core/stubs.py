@@ -38,6 +38,7 @@ from . import __version__
 from .caching import cache_data, cache_resource
 from .elements import Element
 from .facade import rerun, stop
+from .query_params import QueryParams
 from .registry import ENTRY_POINT_GROUP, BrokenElement, Registry
 from .secrets import Secrets
 from .state import SessionState
@@ -55,6 +56,7 @@ FACADE_EXPORTS: dict[str, object] = {
     "__version__": __version__,
     "cache_data": cache_data,
     "cache_resource": cache_resource,
+    "query_params": QueryParams,
     "rerun": rerun,
     "secrets": Secrets,
     "session_state": SessionState,  # a proxy at run time; typed as the mapping it forwards to

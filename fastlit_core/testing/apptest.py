@@ -10,6 +10,7 @@ from typing import Any
 
 from ..app import App
 from ..config import Config
+from ..query_params import QueryParams
 from ..registry import Registry, default_registry
 from ..runner import Script
 from ..secrets import Secrets
@@ -102,6 +103,11 @@ class AppTest:
     @property
     def session_state(self) -> SessionState:
         return self._session.state
+
+    @property
+    def query_params(self) -> QueryParams:
+        """The URL's query parameters: set them before run, read what the script set."""
+        return self._session.query_params
 
     @property
     def secrets(self) -> _TestSecrets:

@@ -21,7 +21,12 @@ export class Connection {
   /** Frames and bytes received, for benchmarks and debugging. */
   stats = { frames: 0, bytes: 0 };
 
-  constructor(private store: TreeStore, private events: ConnectionEvents) {}
+  constructor(private store: TreeStore, private events: ConnectionEvents) {
+    // Back and forward change the URL without a page load: the script reruns with it.
+    window.addEventListener("popstate", () => {
+      this.send({ t: "location", path: location.pathname, query: location.search });
+    });
+  }
 
   connect(): void {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
@@ -71,6 +76,7 @@ export class Connection {
         if (message.seq < this.lastSeq && !this.awaitingTree) break;
         this.store.reset(message.root);
         this.lastSeq = message.seq;
+        showQuery(message.query);
         this.awaitingTree = false;
         this.events.onRunning(message.running ?? false);
         break;
@@ -88,6 +94,7 @@ export class Connection {
           break;
         }
         this.lastSeq = message.seq;
+        showQuery(message.query);
         this.events.onRunning(message.running ?? false);
         break;
       case "error":
@@ -100,5 +107,14 @@ export class Connection {
   private resync(): void {
     this.awaitingTree = true;
     this.send({ t: "resync", last_seq: this.lastSeq });
+  }
+}
+
+/** Put the script's st.query_params into the address bar, without adding history. */
+function showQuery(query: string | null | undefined): void {
+  if (query === undefined || query === null) return;
+  const search = query ? `?${query}` : "";
+  if (search !== location.search) {
+    history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
   }
 }

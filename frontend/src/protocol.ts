@@ -17,11 +17,12 @@ export type Op =
 
 export type ServerMessage =
   | { t: "welcome"; protocol: number; session: string; components: Record<string, string>; resumed?: boolean; dev?: boolean }
-  | { t: "patch"; seq: number; ops: Op[]; running?: boolean }
-  | { t: "tree"; seq: number; root: WireNode; running?: boolean }
+  | { t: "patch"; seq: number; ops: Op[]; running?: boolean; query?: string | null }
+  | { t: "tree"; seq: number; root: WireNode; running?: boolean; query?: string | null }
   | { t: "error"; message: string };
 
 export type ClientMessage =
   | { t: "hello"; protocol: number; session?: string | null; path: string; query: string }
   | { t: "widgets"; values: Record<string, unknown> }
-  | { t: "resync"; last_seq: number };
+  | { t: "resync"; last_seq: number }
+  | { t: "location"; path: string; query: string };
