@@ -5,6 +5,7 @@ from typing import Any
 from fastlit_core import __version__
 from fastlit_core.caching import cache_data, cache_resource
 from fastlit_core.facade import (
+    context,
     element_attribute,
     query_params,
     rerun,
@@ -17,6 +18,7 @@ __all__ = [
     "__version__",
     "cache_data",
     "cache_resource",
+    "context",
     "query_params",
     "rerun",
     "secrets",

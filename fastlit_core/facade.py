@@ -172,6 +172,18 @@ class QueryParamsProxy(MutableMapping[str, str]):
 
 
 query_params = QueryParamsProxy()
+
+
+class ContextProxy:
+    """`st.context`: the running session's browser context, read-only."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(current().session.client, name)
+
+
+context = ContextProxy()
 MutableMapping.register(SessionStateProxy)
 session_state = SessionStateProxy()
 

@@ -102,6 +102,12 @@ class Hello(msgspec.Struct, tag="hello", tag_field="t", omit_defaults=True):
     session: str | None = None
     path: str = "/"
     query: str = ""
+    url: str | None = None
+    locale: str | None = None
+    timezone: str | None = None
+    timezone_offset: int | None = None
+    theme: str | None = None  # "light" or "dark"
+    embedded: bool | None = None
 
 
 class WidgetChanged(msgspec.Struct, tag="widgets", tag_field="t"):

@@ -17,6 +17,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from . import protocol
 from .app import App
 from .assets import shell_page
+from .client_context import ClientContext, Cookies, Headers, Theme
 from .outbox import Outbox
 from .session import Session, WidgetValueError
 
@@ -140,12 +141,14 @@ class SocketHandler:
                 f"protocol {hello.protocol} is not supported (server speaks "
                 f"{protocol.PROTOCOL_VERSION}); reload the page"
             )
+        client = _client_context(self.websocket, hello)
         session = self.app.sessions.get(hello.session) if hello.session else None
         resumed = session is not None
         if session is None:
             session = self.app.new_session()
             session.query_params.set_from_url(hello.query)
         self.session = session
+        session.client = client
         session.attach(self.outbox)
         self.outbox.put(
             protocol.encode(
@@ -182,6 +185,21 @@ class SocketHandler:
                 outbox.bytes_sent += len(frame)
         except (WebSocketDisconnect, RuntimeError, OSError):
             outbox.close()
+
+
+def _client_context(websocket: WebSocket, hello: protocol.Hello) -> ClientContext:
+    """st.context for this socket: its request headers and what the page reported."""
+    return ClientContext(
+        headers=Headers(websocket.headers.items()),
+        cookies=Cookies(websocket.headers.get("cookie", "")),
+        remote_ip=websocket.client.host if websocket.client else None,
+        locale=hello.locale,
+        timezone=hello.timezone,
+        timezone_offset=hello.timezone_offset,
+        url=hello.url,
+        theme=Theme(type=hello.theme if hello.theme in ("light", "dark") else None),
+        is_embedded=hello.embedded,
+    )
 
 
 async def _flush_ticker(app: App) -> None:

@@ -10,6 +10,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from . import protocol
+from .client_context import ClientContext
 from .context import RunContext
 from .diff import diff
 from .outbox import Outbox
@@ -32,6 +33,7 @@ class Session:
         self.id = session_id or secrets.token_urlsafe(16)
         self.state = SessionState()
         self.query_params = QueryParams()
+        self.client = ClientContext()
         self.client_tree: Node = empty_page()  # what the browser has, as of `seq`
         self.seq = 0
         self.outbox: Outbox | None = None

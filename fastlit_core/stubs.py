@@ -36,6 +36,7 @@ from importlib_metadata import entry_points
 
 from . import __version__
 from .caching import cache_data, cache_resource
+from .client_context import ClientContext
 from .elements import Element
 from .facade import rerun, stop
 from .query_params import QueryParams
@@ -56,6 +57,7 @@ FACADE_EXPORTS: dict[str, object] = {
     "__version__": __version__,
     "cache_data": cache_data,
     "cache_resource": cache_resource,
+    "context": ClientContext,
     "query_params": QueryParams,
     "rerun": rerun,
     "secrets": Secrets,

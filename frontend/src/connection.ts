@@ -36,7 +36,16 @@ export class Connection {
     socket.onopen = () => {
       this.retries = 0;
       this.awaitingTree = true;
-      this.send({ t: "hello", protocol: PROTOCOL_VERSION, session: this.sessionId, path: location.pathname, query: location.search });
+      this.send({
+        t: "hello", protocol: PROTOCOL_VERSION, session: this.sessionId, path: location.pathname, query: location.search,
+        // What st.context reports about the browser.
+        url: location.href,
+        locale: navigator.language,
+        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        timezone_offset: new Date().getTimezoneOffset(),
+        theme: "light",
+        embedded: new URLSearchParams(location.search).get("embed") === "true",
+      });
     };
     socket.onmessage = (event) => this.receive(String(event.data));
     socket.onclose = () => {

@@ -22,7 +22,10 @@ export type ServerMessage =
   | { t: "error"; message: string };
 
 export type ClientMessage =
-  | { t: "hello"; protocol: number; session?: string | null; path: string; query: string }
+  | {
+      t: "hello"; protocol: number; session?: string | null; path: string; query: string;
+      url?: string; locale?: string; timezone?: string; timezone_offset?: number; theme?: string; embedded?: boolean;
+    }
   | { t: "widgets"; values: Record<string, unknown> }
   | { t: "resync"; last_seq: number }
   | { t: "location"; path: string; query: string };

@@ -69,3 +69,15 @@ def test_hello_query_reaches_the_script_and_changes_ride_on_the_patch(server, co
         browser.send({"t": "location", "path": "/", "query": "?name=Back"})
         browser.until_idle()
         assert "name=Back" in browser.texts()
+
+
+def test_context_headers_and_cookies_mappings():
+    from fastlit_core.client_context import ClientContext, Cookies, Headers
+
+    headers = Headers([("X-Thing", "a"), ("x-thing", "b"), ("Host", "h")])
+    assert headers["x_thing"] == "a" and headers.get_all("X-THING") == ["a", "b"]
+    assert headers.to_dict() == {"x-thing": "a", "host": "h"}
+    assert Cookies("a=1; b=two").to_dict() == {"a": "1", "b": "two"}
+    assert Cookies("%%%malformed").to_dict() == {}
+    assert ClientContext(remote_ip="127.0.0.1").ip_address is None
+    assert ClientContext(remote_ip="10.1.2.3").ip_address == "10.1.2.3"
