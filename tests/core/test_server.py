@@ -242,3 +242,30 @@ def test_a_converter_that_raises_anything_is_a_protocol_error(server, connect):
         assert "bad value" in browser.until_error()
         browser.send({"t": "widgets", "values": {browser.find("button")[0].id: True}})
         browser.until_idle()
+
+
+def test_write_stream_sends_appends_not_the_whole_text(server, connect):
+    source = """
+    import time, fastlit as st
+    def words():
+        for i in range(40):
+            time.sleep(0.01)
+            yield f"word{i} "
+    st.write_stream(words())
+    """
+    with server(source, flush_interval_seconds=0.03) as (client, app), connect(client) as browser:
+        browser.until_idle()
+        text = " ".join(f"word{i}" for i in range(40)) + " "
+        assert browser.texts() == [text]
+        patches = [f for f in browser.frames if f["t"] == "patch"]
+        ops = [op for f in patches for op in f["ops"]]
+        appends = [op for op in ops if op["op"] == "append"]
+        assert len(patches) > 2 and appends, "a slow stream should arrive in several appends"
+        carried = sum(len(op.get("text", "")) for op in appends) + sum(
+            len(op.get("props", {}).get("body", ""))
+            + len(op.get("node", {}).get("props", {}).get("body", ""))
+            for op in ops
+            if op["op"] in ("set", "insert")
+        )
+        # Re-sending the text on every chunk would carry ~len(text)**2 / 2 characters.
+        assert carried < 2 * len(text)
