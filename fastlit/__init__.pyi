@@ -4,17 +4,34 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
 from fastlit_core.caching import CacheAPI
+from fastlit_core.client_context import ClientContext
 from fastlit_core.container import Container
+from fastlit_core.query_params import QueryParams
+from fastlit_core.secrets import Secrets
 from fastlit_core.state import SessionState
+from fastlit_elements.components._namespace import Components
 
-__all__ = ["__version__", "cache_data", "cache_resource", "rerun", "session_state", "stop"]
+__all__ = [
+    "__version__",
+    "cache_data",
+    "cache_resource",
+    "context",
+    "query_params",
+    "rerun",
+    "secrets",
+    "session_state",
+    "stop",
+]
 
 __version__: str
 cache_data: CacheAPI
 cache_resource: CacheAPI
+context: ClientContext
+query_params: QueryParams
 
 def rerun(*, scope: str = "app") -> NoReturn: ...
 
+secrets: Secrets
 session_state: SessionState
 
 def stop() -> NoReturn: ...
@@ -79,6 +96,9 @@ def columns(
     width: int | str = "stretch",
     wrap: bool = True,
 ) -> list[Container]: ...
+
+components: Components
+
 def container(
     *,
     border: bool | None = None,
@@ -235,3 +255,4 @@ def warning(
     body: Any, *, icon: str | None = None, width: str | int = "stretch", title: Any | None = None
 ) -> Container: ...
 def write(*args: Any, unsafe_allow_html: bool = False) -> None: ...
+def write_stream(stream: Any, *, cursor: str | None = None) -> Any: ...

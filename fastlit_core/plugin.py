@@ -1,6 +1,7 @@
 """The public plugin API: the only Fastlit module an element package (built-in or not) imports."""
 
 from .container import Container
+from .context import current
 from .elements import Component, Element, ElementPlugin
 from .errors import (
     FastlitUnsupportedWarning,
@@ -14,6 +15,14 @@ from .errors import (
 from .hookspecs import hookimpl
 from .params import omit_defaults, validate_choice, validate_height, validate_width
 from .testing.nodes import BlockNode, ElementList, ElementNode, WidgetNode
+
+
+def cursor() -> Container:
+    """Where a module-level `st.x` would draw right now: the innermost `with` block of the
+    running script, else main. For commands created once and called later (a declared
+    component, a fragment), which must draw where they are called."""
+    return current().cursor()
+
 
 __all__ = [
     "BlockNode",
@@ -31,6 +40,7 @@ __all__ = [
     "StreamlitInvalidWidthError",
     "StreamlitValueError",
     "WidgetNode",
+    "cursor",
     "hookimpl",
     "omit_defaults",
     "validate_choice",

@@ -440,7 +440,7 @@ def generate_stub(registry: Registry) -> str:
         "",
         *renderer.imports.lines(),
         "",
-        f"__all__ = [{', '.join(_quoted(n) for n in FACADE_EXPORTS)}]",
+        *_all_lines([_quoted(n) for n in FACADE_EXPORTS]),
     ]
     previous = None
     for kind, item in body:
@@ -522,6 +522,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     count = len(registry.elements) + len(registry.broken)
     print(f"wrote {path} ({count} elements)")
     return 0
+
+
+def _all_lines(names: list[str]) -> list[str]:
+    """`__all__` on one line, or one name per line when too long (as ruff format does)."""
+    one_line = f"__all__ = [{', '.join(names)}]"
+    if len(one_line) <= 100:
+        return [one_line]
+    return ["__all__ = [", *(f"    {name}," for name in names), "]"]
 
 
 if __name__ == "__main__":

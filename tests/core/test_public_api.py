@@ -9,7 +9,7 @@ EXPECTED = {
     "ElementPlugin", "FastlitUnsupportedWarning", "StreamlitAPIException",
     "StreamlitAPIWarning", "StreamlitInvalidHeightError", "StreamlitInvalidParameterTypeError",
     "StreamlitInvalidWidthError", "StreamlitValueError", "WidgetNode", "hookimpl",
-    "omit_defaults", "validate_choice", "validate_height", "validate_width",
+    "omit_defaults", "validate_choice", "validate_height", "validate_width", "cursor",
 }  # fmt: skip
 
 
