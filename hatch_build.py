@@ -11,6 +11,9 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 BUNDLE_DIRS = ("fastlit_core/static", "fastlit_elements/static", "fastlit_charts/static")
+BUILT_MARKERS = [f"{d}/manifest.json" for d in BUNDLE_DIRS] + [
+    "fastlit_core/sdk_package/package.json"
+]
 
 
 class FrontendBuildHook(BuildHookInterface):
@@ -22,7 +25,7 @@ class FrontendBuildHook(BuildHookInterface):
         root = Path(self.root)
         frontend = root / "frontend"
         if os.environ.get("FASTLIT_SKIP_FRONTEND") and all(
-            (root / d / "manifest.json").exists() for d in BUNDLE_DIRS
+            (root / marker).exists() for marker in BUILT_MARKERS
         ):
             return
         npm = shutil.which("npm")

@@ -1,20 +1,22 @@
 // Builds every bundle the Python packages serve; run by hatch_build.py during the wheel build.
-//   fastlit_core/static      the shell, the component SDK, and React as shared ES modules
-//   fastlit_elements/static  one module per built-in element component (*.tsx beside its plugin)
-//   fastlit_charts/static    the same for the chart plugins
+//   fastlit_core/static       the shell, the component SDK, and React as shared ES modules
+//   fastlit_core/sdk_package  the SDK as an npm package folder, for third-party element builds
+//   fastlit_elements/static   one module per built-in element component (*.tsx beside its plugin)
+//   fastlit_charts/static     the same for the chart plugins
 // React, react-dom, react/jsx-runtime and the SDK stay external in every bundle but the
-// vendor one: the page's import map shares a single copy of each.
+// vendor one: the page's import map shares a single copy of each. Element bundles are built
+// by the SDK's own Vite plugin (sdk/vite.js), exactly as a third-party package builds them.
 import { build } from "vite";
+import ts from "typescript";
 import { createRequire } from "node:module";
-import { readdirSync, existsSync, writeFileSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, writeFileSync, readFileSync, rmSync, mkdirSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SHARED, fastlitComponent } from "./sdk/vite.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "..");
 const require = createRequire(import.meta.url);
-
-export const SHARED = ["react", "react-dom", "react-dom/client", "react/jsx-runtime", "@fastlit/component-sdk"];
 const VENDOR = { react: "react", "react-dom": "react-dom", "react-dom/client": "react-dom-client", "react/jsx-runtime": "jsx-runtime" };
 
 const common = {
@@ -90,8 +92,7 @@ function componentEntries(pkgDir) {
 }
 
 function writeManifest(outDir, extra) {
-  const viteManifest = path.join(outDir, ".vite", "manifest.json");
-  const files = existsSync(viteManifest) ? JSON.parse(readFileSync(viteManifest, "utf8")) : {};
+  const files = JSON.parse(readFileSync(path.join(outDir, ".vite", "manifest.json"), "utf8"));
   rmSync(path.join(outDir, ".vite"), { recursive: true, force: true });
   writeFileSync(path.join(outDir, "manifest.json"), JSON.stringify({ ...extra, files }, null, 1));
   return files;
@@ -113,16 +114,60 @@ async function buildShell() {
   writeFileSync(path.join(outDir, "manifest.json"), JSON.stringify({ entry: "shell/shell.js", css, importmap }, null, 1));
 }
 
+/**
+ * The SDK as an npm package folder inside fastlit_core, so a third-party element package can
+ * `npm install` it from an installed fastlit (fastlit_core.sdk.package_dir()): index.js and
+ * index.d.ts emitted by tsc from sdk/index.ts, the Vite plugin, and a package.json whose
+ * version is SDK_VERSION.
+ */
+function buildSdkPackage() {
+  const outDir = path.join(repo, "fastlit_core", "sdk_package");
+  const source = path.join(here, "sdk");
+  const meta = JSON.parse(readFileSync(path.join(source, "package.json"), "utf8"));
+  const version = /export const SDK_VERSION = "([^"]+)"/.exec(readFileSync(path.join(source, "index.ts"), "utf8"))?.[1];
+  if (version !== meta.version) {
+    throw new Error(`sdk/package.json says version ${meta.version} but sdk/index.ts says SDK_VERSION ${version}`);
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const program = ts.createProgram([path.join(source, "index.ts")], {
+    outDir,
+    declaration: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    typeRoots: [path.join(here, "node_modules", "@types")],
+    strict: true,
+    skipLibCheck: true,
+  });
+  const emitted = program.emit();
+  const problems = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
+  if (problems.length > 0) {
+    throw new Error(ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => here, getNewLine: () => "\n" }));
+  }
+  for (const file of ["vite.js", "vite.d.ts"]) copyFileSync(path.join(source, file), path.join(outDir, file));
+  const pkg = {
+    ...meta,
+    version,
+    types: "./index.d.ts",
+    exports: {
+      ".": { types: "./index.d.ts", default: "./index.js" },
+      "./vite": { types: "./vite.d.ts", default: "./vite.js" },
+    },
+  };
+  writeFileSync(path.join(outDir, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
+}
+
 async function buildComponents(pkg) {
   const pkgDir = path.join(repo, pkg);
   const entries = componentEntries(pkgDir);
-  const outDir = path.join(pkgDir, "static");
   if (Object.keys(entries).length === 0) return;
-  await build(output(outDir, entries, SHARED));
-  writeManifest(outDir, { components: Object.keys(entries).map((n) => `${n}.js`) });
+  await build({ ...common, root: here, plugins: [resolveFromFrontend, fastlitComponent({ entries, outDir: path.join(pkgDir, "static") })] });
 }
 
 const started = Date.now();
+buildSdkPackage();
 await buildShell();
 await buildComponents("fastlit_elements");
 await buildComponents("fastlit_charts");
