@@ -22,8 +22,9 @@ def help(container: Container, obj: Any = _FASTLIT, *, width: str | int = "stret
     validate_width(width)
     frame = caller_frame()
     name = None
-    if frame is not None:
-        name = call_argument(frame.f_code.co_filename, frame.f_lineno, "help")
+    if frame is not None:  # Streamlit names the object by its source text in the call
+        where = (frame.f_code.co_filename, frame.f_lineno)
+        name = call_argument(*where, "help") or call_argument(*where, "write")
     del frame
     if obj is _FASTLIT:
         obj, name = sys.modules.get("fastlit"), "fastlit"
