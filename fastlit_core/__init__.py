@@ -2,6 +2,6 @@
 
 __version__ = "0.1.0"
 
-SDK_VERSION = "1.0.0"
+SDK_VERSION = "1.1.0"
 """The component SDK contract this kernel serves (frontend/sdk/index.ts says the same).
 A component bundle built against another major version is refused by the shell."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .assets import Assets
 from .config import Config
 from .registry import Registry
 from .runner import Script
+from .runs import RunPool
 from .secrets import Secrets, secrets_files
 from .session import Session
 
@@ -26,21 +26,21 @@ class App:
         self.registry = registry
         self.config = config or Config()
         self.sessions: dict[str, Session] = {}
-        self.pool = ThreadPoolExecutor(
-            max_workers=self.config.max_concurrent_runs, thread_name_prefix="fastlit-run"
-        )
+        # max_concurrent_runs threads, more for stuck runs and first renders (runs.py)
+        self.pool = RunPool(self.config.max_concurrent_runs, self.config.max_run_threads)
         self.assets = Assets()  # folders served under content hashes
         self.secrets = Secrets(secrets_files(self.script.path))
         self.loop: asyncio.AbstractEventLoop | None = None
         self.running_event: asyncio.Event | None = None  # set by the server: wakes the flusher
+        self.uses_navigation = False  # st.navigation ran: a pages/ folder is no longer used
 
     def new_session(self) -> Session:
         session = Session(self)
         self.sessions[session.id] = session
         return session
 
-    def submit_run(self, run: Callable[[], None]) -> None:
-        self.pool.submit(run)
+    def submit_run(self, run: Callable[[], None], *, first: bool = False) -> None:
+        self.pool.submit(run, first=first)
 
     def runs_started(self) -> None:
         """A session started running: wake the mid-run flusher (safe from any thread)."""
@@ -60,4 +60,4 @@ class App:
         session.expiry = self.loop.call_later(self.config.session_ttl_seconds, expire)
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.close()

@@ -66,8 +66,9 @@ def shell_manifest() -> dict[str, Any]:
     return manifest_data
 
 
-def shell_page(assets: Assets, title: str) -> str:
-    """The one HTML page: an import map sharing React and the SDK with every plugin bundle."""
+def shell_page(assets: Assets, title: str, theme: dict[str, str] | None = None) -> str:
+    """The one HTML page: an import map sharing React and the SDK with every plugin bundle.
+    `theme` (the configured theme.* options) is there before the first paint."""
     manifest = shell_manifest()
     imports = {name: assets.url(SHELL_DIR, file) for name, file in manifest["importmap"].items()}
     styles = "".join(
@@ -76,8 +77,14 @@ def shell_page(assets: Assets, title: str) -> str:
     preload = "".join(f'<link rel="modulepreload" href="{url}">' for url in imports.values())
     entry = assets.url(SHELL_DIR, manifest["entry"])
     importmap = json.dumps({"imports": imports}).replace("</", "<\\/")
+    root = ""
+    if theme:
+        options = html.escape(json.dumps(theme), quote=True)
+        base = theme.get("base")
+        root = f' data-fl-theme-options="{options}"'
+        root += f' data-fl-theme="{html.escape(base)}"' if base in ("light", "dark") else ""
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="en"{root}><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title>"
         f'<script type="importmap">{importmap}</script>{styles}{preload}'

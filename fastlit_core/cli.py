@@ -26,14 +26,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     run = commands.add_parser("run", help="serve a script as a web app")
     run.add_argument("script", type=Path)
-    run.add_argument("--host", default=Config.host)
-    run.add_argument("--port", type=int, default=Config.port)
+    # Classic flags default to None: unset, a config file (options.py) may set the value.
+    run.add_argument("--host", default=None, help=f"default {Config.host}")
+    run.add_argument("--port", type=int, default=None, help=f"default {Config.port}")
     run.add_argument("--dev", action="store_true", help="show tracebacks and paths in the page")
-    run.add_argument("--max-concurrent-runs", type=int, default=Config.max_concurrent_runs)
-    run.add_argument("--session-ttl-seconds", type=float, default=Config.session_ttl_seconds)
+    run.add_argument("--max-concurrent-runs", type=int, default=None)
+    run.add_argument("--session-ttl-seconds", type=float, default=None)
     run.add_argument("--run-timeout-seconds", type=float, default=None)
-    run.add_argument("--max-message-bytes", type=int, default=Config.max_message_bytes)
+    run.add_argument("--max-run-threads", type=int, default=Config.max_run_threads)
+    run.add_argument("--max-message-bytes", type=int, default=None)
     run.add_argument("--log-level", default="info")
+    add_option_flags(run)
 
     add_plugin_commands(commands)
     # Listed here for --help; its own options are parsed by fastlit_core.stubs (see below).
@@ -66,13 +69,16 @@ def _run(args: argparse.Namespace) -> int:
         print(f"fastlit: no such script: {args.script}", file=sys.stderr)
         return 2
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
-    config = Config(
+    config = _configure(
+        script,
+        args,
         host=args.host,
         port=args.port,
         dev=args.dev,
         max_concurrent_runs=args.max_concurrent_runs,
         session_ttl_seconds=args.session_ttl_seconds,
         run_timeout_seconds=args.run_timeout_seconds,
+        max_run_threads=args.max_run_threads,
         max_message_bytes=args.max_message_bytes,
     )
     app = App(script, Registry.from_entry_points(), config)
@@ -88,6 +94,29 @@ def _run(args: argparse.Namespace) -> int:
     print(f"  Fastlit is serving {script.name} at http://{config.host}:{config.port}", flush=True)
     asyncio.run(server.serve(sockets=[listener]))
     return 0
+
+
+def add_option_flags(run: argparse.ArgumentParser) -> None:
+    """`--theme.base dark`, `--server.port 8502`, ...: every option by Streamlit's name."""
+    from .options import OPTIONS
+
+    group = run.add_argument_group("config options (as in fastlit.toml; these override it)")
+    for key in OPTIONS:
+        group.add_argument(f"--{key}", dest=key, default=None, metavar="VALUE")
+
+
+def _configure(script: Path, args: argparse.Namespace, **classic: Any) -> Config:
+    """Config files, then `--section.option` flags, then the classic flags that were given."""
+    from .options import ConfigError, flag_values, load_config, use_config
+
+    given = {k: v for k, v in classic.items() if v is not None and v is not False}
+    try:
+        config = load_config(script, flag_values(vars(args)), **given)
+    except ConfigError as exc:
+        print(f"fastlit: {exc}", file=sys.stderr)
+        raise SystemExit(2) from exc
+    use_config(config)  # what st.get_option reads outside a script run
+    return config
 
 
 def listening_socket(host: str, port: int) -> socket.socket:

@@ -13,6 +13,7 @@ from .errors import (
     FastlitUnsupportedWarning,
     StreamlitDuplicateElementId,
     StreamlitDuplicateElementKey,
+    StreamlitInvalidFormCallbackError,
 )
 from .ids import node_id
 from .registry import BrokenElement
@@ -33,6 +34,7 @@ class Container:
     `mode` says what adding does: "block" appends children (main, sidebar, columns);
     "element" replaces the element itself: the handle a non-container element returns,
     and `st.empty()`, a placeholder element each command replaces.
+    `form` is the id of the form the place is inside, if any (see `add(form_id=)`).
     """
 
     def __init__(
@@ -43,12 +45,14 @@ class Container:
         root: str,
         mode: str = "block",
         parent: Node | None = None,
+        form: str | None = None,
     ) -> None:
         self._run = run
         self._node = node
         self._root = root
         self._mode = mode
         self._parent = parent
+        self._form = form
         self._base = node.id  # a replaced element keeps deriving ids from its first id
 
     # --- what element functions use ------------------------------------------------------
@@ -62,6 +66,11 @@ class Container:
         """True when commands append here; False for an element handle or `st.empty()`,
         where each command replaces the one element."""
         return self._mode == "block"
+
+    @property
+    def form_id(self) -> str | None:
+        """The id of the form this container is inside (`add(form_id=)`), else None."""
+        return self._form
 
     @property
     def dev(self) -> bool:
@@ -85,8 +94,20 @@ class Container:
         key: str | None = None,
         block: bool = False,
         id: str | None = None,
+        index: int | None = None,
+        form_id: str | None = None,
+        clear_on_submit: bool = False,
     ) -> Container:
-        """Add a node; return a Container for it (a block to add into, or an element handle)."""
+        """Add a node; return a Container for it (a block to add into, or an element handle).
+
+        `index` places it among this block's children (0: first) instead of at the end.
+
+        `form_id` (with `block=True`) makes the block a form: the ids of keyless widgets
+        drawn inside include it, the browser holds their values until a widget drawn with
+        `submits_form=True` inside sends them all at once, and with `clear_on_submit` they
+        show their defaults after each submit. Its node gets the prop `form_id`; a form that
+        ends a run without a submit button also gets `missing_submit_button`. Form ids are
+        unique per run (StreamlitDuplicateElementKey), apart from element keys."""
         run = self._run
         run.checkpoint()
         if key is not None:
@@ -94,16 +115,28 @@ class Container:
             if key in run.keys:
                 raise _duplicate_key(key)
             run.keys.add(key)
+        if form_id is not None:
+            if form_id in run.forms:
+                raise _duplicate_key(form_id)
+            props = {**(props or {}), "form_id": form_id}
         with run.lock:
             node = Node(id or self._child_id(type, key), type, props or {}, [])
-            self._place(node)
+            self._place(node, index)
             run.nodes[node.id] = node
             run.dirty = True
+        if form_id is not None:
+            run.forms[form_id] = node
+            run.session.state.register_form(form_id, clear_on_submit)
         if self._mode == "element" and not block:
             return self  # the handle keeps following its place: `ph.x(); ph.empty()` works
         parent = self._node if self._mode != "element" else self._parent
         return Container(
-            run, node, root=self._root, mode="block" if block else "element", parent=parent
+            run,
+            node,
+            root=self._root,
+            mode="block" if block else "element",
+            parent=parent,
+            form=self._form if form_id is None else form_id,
         )
 
     def widget(
@@ -125,23 +158,31 @@ class Container:
         trigger: bool = False,
         assignable: bool = True,
         key_identity: dict[str, Any] | None = None,
+        submits_form: bool = False,
     ) -> Any:
         """Draw a widget and return its value (plain Python, never a proxy).
 
         Identity follows Streamlit: without a key, the type and `identity` params plus the
-        root container; with a key, the key plus the small `key_identity` whitelist.
+        root container and the form; with a key, the key plus the small `key_identity`
+        whitelist. Inside a form only its submit button (`submits_form=True`, a trigger;
+        its node gets the prop `is_form_submitter`) may have a callback.
         """
         run = self._run
         run.checkpoint()
+        form = self._form
+        submits_form = submits_form and form is not None
+        if on_change is not None and form is not None and not submits_form:
+            raise StreamlitInvalidFormCallbackError()
         if key is not None:
             key = str(key)
             wid = node_id("widget", type, key, sorted((key_identity or {}).items()))
             if key in run.keys:
                 raise _duplicate_key(key)
         else:
-            wid = node_id(
-                "widget", type, sorted(identity.items(), key=lambda kv: kv[0]), self._root
-            )
+            place = (self._root,) if form is None else (self._root, "form", form)
+            wid = node_id("widget", type, sorted(identity.items(), key=lambda kv: kv[0]), *place)
+        if run.page_scope:  # as Streamlit: the same widget on two pages is two widgets
+            wid = node_id(wid, run.page_scope)
         if wid in run.widget_ids:
             raise StreamlitDuplicateElementId(
                 f"There are multiple `{type}` elements with the same auto-generated ID. When "
@@ -166,11 +207,19 @@ class Container:
                 disabled=disabled,
                 trigger=trigger,
                 assignable=assignable,
+                form=form,
+                submits_form=submits_form,
             )
         )
         run.widget_ids.add(wid)
+        if submits_form:
+            assert form is not None
+            run.forms_submitted_by.add(form)
+            props = {**props, "is_form_submitter": True}
         # A trigger's value lives for one run only; the browser never needs it back.
-        self.add(type, props if trigger else {**props, "value": serialize(value)}, key=key, id=wid)
+        if not trigger:
+            props = {**props, "value": serialize(run.session.state.shown_value(wid, value))}
+        self.add(type, props, key=key, id=wid)
         return value
 
     def unsupported(self, command: str, **params: Any) -> None:
@@ -229,9 +278,10 @@ class Container:
         self._run.ordinals[ordinal_key] = ordinal + 1
         return node_id(self._node.id, type, ordinal)
 
-    def _place(self, node: Node) -> None:
+    def _place(self, node: Node, index: int | None = None) -> None:
         if self._mode == "block":
-            self._node.children.append(node)
+            children = self._node.children
+            children.insert(len(children) if index is None else index, node)
         else:  # replace this element where it stands
             siblings = self._parent.children if self._parent is not None else []
             for i, sibling in enumerate(siblings):
@@ -247,6 +297,15 @@ _PATH = re.compile(
     r"(?<![\w:/.])/(?:[\w.\-]+/)+[\w.\-]*"
     r"|\b[A-Za-z]:\\(?:[^\\\s'\"]+\\)+[^\\\s'\"]*"
 )
+
+
+def mark_forms_without_submit_button(run: RunContext) -> None:
+    """At the end of a run: each form with no submit button says so, for the browser to warn."""
+    with run.lock:
+        for form_id, node in run.forms.items():
+            if form_id not in run.forms_submitted_by:
+                node.props = {**node.props, "missing_submit_button": True}
+                run.dirty = True
 
 
 def _duplicate_key(key: str) -> StreamlitDuplicateElementKey:

@@ -8,6 +8,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from .errors import RerunException, RunTimeoutException, StopException
+from .runs import RunGuard
 from .tree import MAIN_ID, ROOT_ID, Node
 
 if TYPE_CHECKING:
@@ -34,7 +35,9 @@ class RunContext:
         self.ordinals: dict[tuple[str, str], int] = {}
         self.widget_ids: set[str] = set()
         self.keys: set[str] = set()
-        self.stack: list[Container] = []
+        self.forms: dict[str, Node] = {}  # form id -> its block, drawn in this run
+        self.forms_submitted_by: set[str] = set()  # forms with a submit button in this run
+        self._stacks: dict[int, list[Container]] = {}  # open `with` blocks, per thread
         self._main: Container | None = None
         self.lock = threading.Lock()  # held while the tree changes, so a flush sees it whole
         self.dirty = False
@@ -42,10 +45,13 @@ class RunContext:
         self.started = time.monotonic()
         self.deadline: float | None = None
         self.stop_requested = False
+        self.guard = RunGuard()  # the run's thread; lets the watchdog interrupt it (runs.py)
+        self.page_scope = ""  # the page running now (st.navigation); part of widget ids
 
     @property
     def dev(self) -> bool:
-        return self.session.app.config.dev
+        """Tracebacks and server paths may reach the browser (--dev, client.showErrorDetails)."""
+        return self.session.app.config.error_details_shown()
 
     def main(self) -> Container:
         if self._main is None:
@@ -53,6 +59,16 @@ class RunContext:
 
             self._main = Container(self, self.nodes[MAIN_ID], root=MAIN_ID)
         return self._main
+
+    @property
+    def stack(self) -> list[Container]:
+        """The `with` blocks open in the calling thread: a thread started with
+        st.run_in_thread has its own, so it never moves the script's cursor."""
+        ident = threading.get_ident()
+        stack = self._stacks.get(ident)
+        if stack is None:
+            stack = self._stacks[ident] = []
+        return stack
 
     def cursor(self) -> Container:
         """Where a module-level `st.x` call goes: the innermost `with` block, else main."""
@@ -71,6 +87,9 @@ class RunContext:
 
     def checkpoint(self) -> None:
         """Called on every st.* call: the points where a run may be interrupted."""
+        owner = self.guard.thread_id
+        if owner is not None and owner != threading.get_ident():
+            return  # a thread from st.run_in_thread: reruns and time limits stop the run only
         if self.session.rerun_requested:
             raise RerunException()
         if self.stop_requested:

@@ -47,6 +47,7 @@ class ElementPlugin:
     components: list[Component] = field(default_factory=list)
     render_exception: Callable[..., bool | None] | None = None
     magic: Callable[..., bool | None] | None = None
+    navigation_menu: Callable[..., bool | None] | None = None
 
     @hookimpl
     def fastlit_elements(self) -> list[Element]:
@@ -67,3 +68,9 @@ class ElementPlugin:
         if self.magic is None:
             return None
         return self.magic(container, values)
+
+    @hookimpl
+    def fastlit_navigation_menu(self, container: Any, menu: Any) -> bool | None:
+        if self.navigation_menu is None:
+            return None
+        return self.navigation_menu(container, menu)

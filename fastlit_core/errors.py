@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
 from typing import Any
 
@@ -24,6 +25,21 @@ class StreamlitWidgetAlreadyInstantiatedError(StreamlitAPIException):
 
 class StreamlitValueAssignmentNotAllowedError(StreamlitAPIException):
     pass
+
+
+class StreamlitInvalidFormCallbackError(StreamlitAPIException):
+    """A callback on a widget inside a form, other than its submit button (Streamlit's B13)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Within a form, callbacks can only be defined on `st.form_submit_button`. "
+            "Defining callbacks on other widgets inside a form is not allowed."
+        )
+
+
+class StreamlitInvalidLayoutContextError(StreamlitAPIException):
+    """A command used where the layout does not allow it (a nested form, a submit button
+    outside a form, ...)."""
 
 
 class StreamlitAPIWarning(Warning):
@@ -84,6 +100,56 @@ class StreamlitInvalidParameterTypeError(StreamlitAPIException):
         super().__init__(f"{message} {detail}" if detail else message)
 
 
+class StreamlitMissingRequiredParameterError(StreamlitAPIException):
+    """A required parameter is missing, None or empty."""
+
+    def __init__(self, parameter: str, *, detail: str | None = None) -> None:
+        message = f"The `{parameter}` parameter is required."
+        super().__init__(f"{message} {detail}" if detail else message)
+
+
+class StreamlitIncompatibleParametersError(StreamlitAPIException):
+    """Two or more parameter uses cannot be combined."""
+
+    def __init__(
+        self, first_use: str, second_use: str, *other_uses: str, explanation: str | None = None
+    ) -> None:
+        quoted = [f"`{use}`" for use in (first_use, second_use, *other_uses)]
+        if len(quoted) == 2:
+            uses = f"{quoted[0]} and {quoted[1]}"
+        else:
+            uses = ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
+        message = f"{uses} cannot be used together."
+        super().__init__(f"{message} {explanation}" if explanation else message)
+
+
+class StreamlitPageNotFoundError(StreamlitAPIException):
+    """A page file, or a page passed to st.switch_page / st.page_link, does not exist."""
+
+    def __init__(
+        self,
+        page: str,
+        main_script_directory: str | None = None,
+        uses_pages_directory: bool = False,
+    ) -> None:
+        if main_script_directory is None:
+            super().__init__(f"Unable to create Page. The file `{page}` could not be found.")
+            return
+        if uses_pages_directory:
+            directory = os.path.basename(main_script_directory)
+            super().__init__(
+                f"Could not find page: `{page}`. You must provide a file path relative to the "
+                f"entrypoint file (from the directory `{directory}`). Only the entrypoint file "
+                "and files in the `pages/` directory are supported."
+            )
+            return
+        super().__init__(
+            f"Could not find page: `{page}`. You must provide a `Page` object or file path "
+            "relative to the entrypoint file. Only pages previously defined by `st.Page` and "
+            "passed to `st.navigation` are allowed."
+        )
+
+
 class StreamlitInvalidWidthError(StreamlitAPIException):
     def __init__(self, width: Any, allow_content: bool = False) -> None:
         super().__init__(
@@ -95,6 +161,22 @@ class StreamlitInvalidHeightError(StreamlitAPIException):
     def __init__(self, height: Any, allow_content: bool = False) -> None:
         super().__init__(
             f"Invalid height value: {height!r}. Height must be either {_sizes(allow_content)}."
+        )
+
+
+class StreamlitInvalidURLError(StreamlitAPIException):
+    """A URL that is malformed or uses a protocol not allowed here."""
+
+    def __init__(self, url: str, protocols: Collection[str] = ("http", "https", "mailto")) -> None:
+        # mailto: has no authority, so it is written "mailto:" rather than "mailto://".
+        prefixes = [f'"{p}:"' if p == "mailto" else f'"{p}://"' for p in protocols]
+        if len(prefixes) <= 2:
+            allowed = " or ".join(prefixes)
+        else:
+            allowed = f"{', '.join(prefixes[:-1])}, or {prefixes[-1]}"
+        super().__init__(
+            f'"{url}" is not a valid URL. You must use a fully qualified domain beginning '
+            f"with {allowed}."
         )
 
 

@@ -10,6 +10,7 @@ import pluggy
 if TYPE_CHECKING:
     from .container import Container
     from .elements import Component, Element
+    from .pages import NavigationMenu
 
 PROJECT = "fastlit"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -49,4 +50,15 @@ def fastlit_magic(container: Container, values: tuple[object, ...]) -> bool | No
     """Show the values of a bare expression in the script ("magic"); return True if shown.
 
     The kernel calls it for each bare expression; the first plugin returning True wins.
+    """
+
+
+@hookspec(firstresult=True)
+def fastlit_navigation_menu(container: Container, menu: NavigationMenu) -> bool | None:
+    """Draw the navigation menu of a multipage app (st.navigation); return True if drawn.
+
+    `menu` lists the pages (hidden ones marked), the sections, the position (sidebar, top
+    or hidden, as st.navigation was told) and whether the requested page was not found.
+    `container` is main; a menu goes where it likes through `root_container` (or the
+    sidebar). The first plugin returning True wins; without one, the app has no menu.
     """

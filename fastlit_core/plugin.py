@@ -7,12 +7,15 @@ from .errors import (
     FastlitUnsupportedWarning,
     StreamlitAPIException,
     StreamlitAPIWarning,
+    StreamlitInvalidFormCallbackError,
     StreamlitInvalidHeightError,
+    StreamlitInvalidLayoutContextError,
     StreamlitInvalidParameterTypeError,
     StreamlitInvalidWidthError,
     StreamlitValueError,
 )
 from .hookspecs import hookimpl
+from .pages import MenuPage, NavigationMenu, PageTarget, resolve_page, validate_icon
 from .params import omit_defaults, validate_choice, validate_height, validate_width
 from .testing.nodes import BlockNode, ElementList, ElementNode, WidgetNode
 
@@ -33,9 +36,14 @@ __all__ = [
     "ElementNode",
     "ElementPlugin",
     "FastlitUnsupportedWarning",
+    "MenuPage",
+    "NavigationMenu",
+    "PageTarget",
     "StreamlitAPIException",
     "StreamlitAPIWarning",
+    "StreamlitInvalidFormCallbackError",
     "StreamlitInvalidHeightError",
+    "StreamlitInvalidLayoutContextError",
     "StreamlitInvalidParameterTypeError",
     "StreamlitInvalidWidthError",
     "StreamlitValueError",
@@ -43,7 +51,9 @@ __all__ = [
     "cursor",
     "hookimpl",
     "omit_defaults",
+    "resolve_page",
     "validate_choice",
     "validate_height",
+    "validate_icon",
     "validate_width",
 ]

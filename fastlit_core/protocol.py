@@ -64,6 +64,36 @@ class Welcome(msgspec.Struct, tag="welcome", tag_field="t", omit_defaults=True):
     components: dict[str, str]
     resumed: bool = False
     dev: bool = False
+    theme: dict[str, str] | None = None  # the configured theme.* options, Streamlit's names
+
+
+class PageLocation(msgspec.Struct, omit_defaults=True):
+    """The page a multipage app shows: its URL path ("/x") and title (the document title).
+
+    `replace`: the requested page was not found, so the browser replaces its history entry
+    rather than adding one."""
+
+    path: str
+    title: str
+    replace: bool = False
+
+
+class MenuItems(msgspec.Struct, omit_defaults=True):
+    """The app menu's items from st.set_page_config: two URLs and the About text."""
+
+    get_help: str | None = None
+    report_a_bug: str | None = None
+    about: str | None = None
+
+
+class PageConfig(msgspec.Struct, omit_defaults=True):
+    """What st.set_page_config set so far in this session; None: the shell's default."""
+
+    title: str | None = None
+    favicon: str | None = None  # a URL (emoji become SVG data URLs)
+    layout: str | None = None  # "centered" or "wide"
+    initial_sidebar_state: str | int | None = None  # "auto" ... "locked", or a width in px
+    menu_items: MenuItems | None = None
 
 
 class PatchBatch(msgspec.Struct, tag="patch", tag_field="t", omit_defaults=True):
@@ -73,6 +103,8 @@ class PatchBatch(msgspec.Struct, tag="patch", tag_field="t", omit_defaults=True)
     ops: list[Op]
     running: bool = False
     query: str | None = None  # the script changed st.query_params: the new query string
+    page: PageLocation | None = None  # the run shows another page (or its title changed)
+    page_config: PageConfig | None = None  # st.set_page_config changed it: all of it
 
 
 class TreeSnapshot(msgspec.Struct, tag="tree", tag_field="t", omit_defaults=True):
@@ -82,6 +114,8 @@ class TreeSnapshot(msgspec.Struct, tag="tree", tag_field="t", omit_defaults=True
     root: Node
     running: bool = False
     query: str | None = None
+    page: PageLocation | None = None  # in a multipage app: the page shown
+    page_config: PageConfig | None = None
 
 
 class ProtocolError(msgspec.Struct, tag="error", tag_field="t", omit_defaults=True):
@@ -123,7 +157,8 @@ class ResyncRequest(msgspec.Struct, tag="resync", tag_field="t"):
 
 
 class LocationChanged(msgspec.Struct, tag="location", tag_field="t"):
-    """The browser moved through its history (back/forward): rerun with this URL."""
+    """The browser moved through its history (back/forward) or followed a link to another
+    page of the app: rerun with this URL."""
 
     path: str
     query: str

@@ -206,6 +206,16 @@ class Registry:
         """Show a bare expression's values through the plugin that implements magic."""
         return bool(self.plugin_manager.hook.fastlit_magic(container=container, values=values))
 
+    def navigation_menu(self, container: Any, menu: Any) -> bool:
+        """Draw a multipage app's navigation menu through the plugin that implements it."""
+        try:
+            return bool(
+                self.plugin_manager.hook.fastlit_navigation_menu(container=container, menu=menu)
+            )
+        except Exception:
+            log.exception("fastlit_navigation_menu failed")
+            return False
+
     def render_exception(self, container: Any, exception: BaseException) -> bool:
         try:
             return bool(

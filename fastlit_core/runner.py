@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .context import RunContext, activate, current, deactivate
+from .context import RunContext, activate, current, current_or_none, deactivate
 from .errors import RerunException, RunTimeoutException, StopException
 from .magic import MAGIC_NAME, add_magic
+from .pages import run_app
 
 if TYPE_CHECKING:
     from .state import WidgetInfo
@@ -29,19 +30,24 @@ class Script:
     source: str | None = None  # for AppTest.from_string
 
     def compile(self) -> types.CodeType:
-        key = (str(self.path), self.source if self.source is not None else _mtime(self.path))
+        run = current_or_none()
+        magic = run is None or run.session.app.config.magic_enabled  # runner.magicEnabled
+        key = (str(self.path), self.source if self.source is not None else _mtime(self.path), magic)
         code = _compiled.get(key)
         if code is None:
             text = self.source if self.source is not None else self.path.read_text("utf-8")
             code = compile(
-                add_magic(text, str(self.path)), str(self.path), "exec", dont_inherit=True
+                add_magic(text, str(self.path)) if magic else text,
+                str(self.path),
+                "exec",
+                dont_inherit=True,
             )
             _compiled.clear() if len(_compiled) > 64 else None
             _compiled[key] = code
         return code
 
 
-_compiled: dict[tuple[str, Any], types.CodeType] = {}
+_compiled: dict[tuple[str, Any, bool], types.CodeType] = {}
 
 
 def _mtime(path: Path) -> float:
@@ -51,32 +57,36 @@ def _mtime(path: Path) -> float:
 def execute(ctx: RunContext, script: Script, callbacks: list[WidgetInfo]) -> str:
     """Run the script once in `ctx`. Returns "completed", "stopped" or "rerun"."""
     token = activate(ctx)
+    guard = ctx.guard
     try:
         try:
-            for info in callbacks:
-                assert info.on_change is not None
-                info.on_change(*info.args, **info.kwargs)
-            code = script.compile()
-            module = types.ModuleType("__main__")
-            module.__file__ = str(script.path)
-            module.__dict__["__builtins__"] = __builtins__
-            module.__dict__[MAGIC_NAME] = _magic
-            folder = str(script.path.parent)
-            if folder not in sys.path:
-                sys.path.insert(0, folder)
-            sys.modules["__main__"] = module
-            exec(code, module.__dict__)
+            # Armed, a run past its deadline can be interrupted anywhere (runs.py); disarmed
+            # before any handler runs, so the timeout surfaces only in the one below.
+            guard.arm()
+            try:
+                for info in callbacks:
+                    assert info.on_change is not None
+                    info.on_change(*info.args, **info.kwargs)
+                code = script.compile()
+                module = new_main_module(script.path)
+                sys.modules["__main__"] = module
+                run_app(ctx, script, lambda: exec(code, module.__dict__))  # pages/ or not
+            finally:
+                guard.disarm()
             return "completed"
         except RerunException:
             return "rerun"
         except StopException:
             return "stopped"
-        except RunTimeoutException:
+        except RunTimeoutException as stopped:
+            guard.disarm()  # in case the interrupt landed while disarming
             exc: BaseException = TimeoutError(
                 "The script run exceeded its time limit and was stopped."
-            )
+            ).with_traceback(stopped.__traceback__)  # where it stopped (shown with --dev)
         except BaseException as raised:  # noqa: BLE001 - user code may raise anything
             exc = raised
+            if isinstance(exc, SyntaxError) and exc.filename == str(script.path):
+                exc.__traceback__ = None  # compiling the script: its frames are Fastlit's own
         log.info("script raised %s", "".join(traceback.format_exception_only(exc)).strip())
         try:
             _render_exception(ctx, exc)
@@ -85,6 +95,19 @@ def execute(ctx: RunContext, script: Script, callbacks: list[WidgetInfo]) -> str
         return "completed"
     finally:
         deactivate(token)
+
+
+def new_main_module(path: Path) -> types.ModuleType:
+    """A fresh `__main__` for a script (the entry script or a page): its own `__file__`,
+    magic, and its folder first on sys.path."""
+    module = types.ModuleType("__main__")
+    module.__file__ = str(path)
+    module.__dict__["__builtins__"] = __builtins__
+    module.__dict__[MAGIC_NAME] = _magic
+    folder = str(path.parent)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return module
 
 
 def _magic(*values: Any) -> Any:
@@ -103,6 +126,8 @@ def _render_exception(ctx: RunContext, exc: BaseException) -> None:
     try:
         if ctx.registry.render_exception(container, exc):
             return
+    except RerunException:
+        raise  # a newer rerun superseded this run while it was showing its error
     except BaseException:  # noqa: BLE001
         log.exception("rendering the exception failed")
     container.error_box(f"{type(exc).__name__}: {exc}")

@@ -14,10 +14,11 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from . import protocol
+from . import lifecycle, protocol
 from .app import App
 from .assets import shell_page
 from .client_context import ClientContext, Cookies, Headers, Theme
+from .options import theme_options
 from .outbox import Outbox
 from .session import Session, WidgetValueError
 
@@ -32,7 +33,8 @@ def create_server(app: App) -> Starlette:
     }
 
     async def page(request: Request) -> Response:
-        return HTMLResponse(shell_page(assets, app.script.path.stem), headers=_NO_SNIFF)
+        theme = theme_options(app.config.theme)
+        return HTMLResponse(shell_page(assets, app.script.path.stem, theme), headers=_NO_SNIFF)
 
     async def static(request: Request) -> Response:
         file = assets.resolve(request.path_params["digest"], request.path_params["path"])
@@ -41,7 +43,8 @@ def create_server(app: App) -> Starlette:
         return FileResponse(file, headers={"Cache-Control": IMMUTABLE, **_NO_SNIFF})
 
     async def health(request: Request) -> Response:
-        return JSONResponse({"status": "ok", "sessions": len(app.sessions)})
+        runs = app.pool.stats()  # active, stuck (past the time limit), capacity... (runs.py)
+        return JSONResponse({"status": "ok", "sessions": len(app.sessions), "runs": runs})
 
     async def socket(websocket: WebSocket) -> None:
         await websocket.accept()
@@ -52,10 +55,22 @@ def create_server(app: App) -> Starlette:
         app.loop = asyncio.get_running_loop()
         app.running_event = asyncio.Event()
         ticker = asyncio.create_task(_flush_ticker(app))
+        stop_watching = asyncio.Event()
+        watcher = None
+        if app.config.dev:
+            from .devreload import watch
+
+            watcher = asyncio.create_task(watch(app, stop_watching))
+        await lifecycle.server_started()  # st.on_startup hooks registered so far
         try:
             yield
         finally:
             ticker.cancel()
+            if watcher is not None:
+                stop_watching.set()
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(watcher, 5)
+            await lifecycle.server_stopping()  # st.on_shutdown hooks
             app.close()
 
     return Starlette(
@@ -127,6 +142,7 @@ class SocketHandler:
             self.session.request_rerun(values)
         elif isinstance(message, protocol.LocationChanged):
             self.session.query_params.set_from_url(message.query)
+            self.session.pages.set_url(message.path)
             self.session.request_rerun()
         elif isinstance(message, protocol.ResyncRequest):
             assert self.outbox is not None
@@ -141,12 +157,13 @@ class SocketHandler:
                 f"protocol {hello.protocol} is not supported (server speaks "
                 f"{protocol.PROTOCOL_VERSION}); reload the page"
             )
-        client = _client_context(self.websocket, hello)
+        client = _client_context(self.websocket, hello, self.app.config.theme.base)
         session = self.app.sessions.get(hello.session) if hello.session else None
         resumed = session is not None
         if session is None:
             session = self.app.new_session()
             session.query_params.set_from_url(hello.query)
+            session.pages.set_url(hello.path)
         self.session = session
         session.client = client
         session.attach(self.outbox)
@@ -158,6 +175,7 @@ class SocketHandler:
                     self.components,
                     resumed=resumed,
                     dev=self.app.config.dev,
+                    theme=theme_options(self.app.config.theme) or None,
                 )
             )
         )
@@ -187,8 +205,11 @@ class SocketHandler:
             outbox.close()
 
 
-def _client_context(websocket: WebSocket, hello: protocol.Hello) -> ClientContext:
-    """st.context for this socket: its request headers and what the page reported."""
+def _client_context(
+    websocket: WebSocket, hello: protocol.Hello, theme_base: str | None = None
+) -> ClientContext:
+    """st.context for this socket: its request headers and what the page reported (the
+    theme is the configured theme.base when there is one)."""
     return ClientContext(
         headers=Headers(websocket.headers.items()),
         cookies=Cookies(websocket.headers.get("cookie", "")),
@@ -197,7 +218,7 @@ def _client_context(websocket: WebSocket, hello: protocol.Hello) -> ClientContex
         timezone=hello.timezone,
         timezone_offset=hello.timezone_offset,
         url=hello.url,
-        theme=Theme(type=hello.theme if hello.theme in ("light", "dark") else None),
+        theme=Theme(type=theme_base or (hello.theme if hello.theme in ("light", "dark") else None)),
         is_embedded=hello.embedded,
     )
 
@@ -217,7 +238,7 @@ async def _flush_ticker(app: App) -> None:
     while True:
         await app.running_event.wait()  # idle pages cost no wake-ups
         await asyncio.sleep(app.config.flush_interval_seconds)
-        running = [s for s in list(app.sessions.values()) if s.running]
+        running = [s for s in list(app.sessions.values()) if s.running or s.threads]
         if not running:
             app.running_event.clear()
         for session in running:

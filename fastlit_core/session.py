@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import protocol
 from .client_context import ClientContext
+from .container import mark_forms_without_submit_button
 from .context import RunContext
 from .diff import diff
 from .outbox import Outbox
+from .pages import Location, PageState
 from .query_params import QueryParams
 from .runner import execute
 from .state import SessionState, WidgetValueError
@@ -33,6 +35,9 @@ class Session:
         self.id = session_id or secrets.token_urlsafe(16)
         self.state = SessionState()
         self.query_params = QueryParams()
+        self.pages = PageState()  # the page the browser asked for and the one shown
+        self.page_config = protocol.PageConfig()  # what st.set_page_config set so far
+        self.page_config_changed = False  # ... and not yet sent (set under a run's lock)
         self.client = ClientContext()
         self.client_tree: Node = empty_page()  # what the browser has, as of `seq`
         self.seq = 0
@@ -47,6 +52,7 @@ class Session:
         self._run_done = threading.Event()
         self._run_done.set()
         self._current: RunContext | None = None
+        self.threads = 0  # live st.run_in_thread threads: the flusher keeps sending their work
 
     # --- requests from the browser (event loop) ------------------------------------------
 
@@ -71,7 +77,8 @@ class Session:
                 self.running = True
                 self._run_done.clear()
         if start:
-            self.app.submit_run(self._run_loop)
+            # A first render is admitted even when stuck runs fill the pool (runs.py).
+            self.app.submit_run(self._run_loop, first=self.last_run is None)
             self.app.runs_started()
 
     def _record_browser_values(self, values: dict[str, Any]) -> None:
@@ -95,10 +102,13 @@ class Session:
                     self.rerun_requested = False
                 self._run_once(changes)
                 with self._lock:
-                    if not self.rerun_requested:
+                    done = not self.rerun_requested
+                    if done:
                         self.running = False
                         self._run_done.set()
-                        return
+                if done:
+                    self.flush_background()  # what an st.run_in_thread thread added meanwhile
+                    return
         except BaseException:
             log.exception("session %s: run loop failed", self.id)
             with self._lock:
@@ -112,13 +122,20 @@ class Session:
             ctx.deadline = ctx.started + self.app.config.run_timeout_seconds
         self._current = ctx
         self.state.begin_run()
+        if self.pages.take_forget_widgets():
+            self.state.end_run()  # st.switch_page to another page: as if nothing was drawn
         callbacks = self.state.apply_changes(changes)
-        outcome = execute(ctx, self.app.script, callbacks)
+        self.app.pool.track(ctx, f"session {self.id} run {ctx.run_number}")
+        try:
+            outcome = execute(ctx, self.app.script, callbacks)
+        finally:
+            self.app.pool.untrack(ctx)
         self._current = None
         if outcome == "rerun":
             with ctx.lock:
                 ctx.finished = True  # abandoned: the next run takes over its display
         else:
+            mark_forms_without_submit_button(ctx)
             self.state.end_run()
             self.last_run = ctx
             self.flush(ctx, final=True)
@@ -142,14 +159,50 @@ class Session:
                 ops = diff(self.client_tree, display)
                 self.client_tree = display
                 query = self._query_change()
-                if not ops and not final and query is None:
+                page = _page_location(self.pages.take_change())
+                page_config = self._page_config_change()
+                if not ops and not final and query is None and page is None and not page_config:
                     return
                 self.seq += 1
-                batch = protocol.PatchBatch(self.seq, ops, running=not final, query=query)
+                batch = protocol.PatchBatch(
+                    self.seq, ops, running=not final, query=query, page=page
+                )
+                batch.page_config = page_config
                 frame = protocol.encode(batch)
                 outbox = self.outbox
             if outbox is not None:
                 outbox.put(frame)
+
+    def flush_background(self) -> None:
+        """Send what st.run_in_thread threads added to the run on display after it ended.
+
+        Only while no run is in progress: a newer run replaces the display anyway (and its
+        own flushes carry what threads add to it while it runs).
+        """
+        ctx = self.last_run
+        if ctx is None or not ctx.dirty:
+            return
+        with ctx.lock:
+            with self._lock:
+                if not ctx.finished or not ctx.dirty or self.running or ctx is not self.last_run:
+                    return
+                ctx.dirty = False
+                display = snapshot(ctx.root)
+                ops = diff(self.client_tree, display)
+                if not ops:
+                    return
+                self.client_tree = display
+                self.seq += 1
+                frame = protocol.encode(protocol.PatchBatch(self.seq, ops, running=False))
+                outbox = self.outbox
+            if outbox is not None:
+                outbox.put(frame)
+
+    def _page_config_change(self) -> protocol.PageConfig | None:
+        if not self.page_config_changed:
+            return None
+        self.page_config_changed = False
+        return self.page_config
 
     def _query_change(self) -> str | None:
         if not self.query_params.changed:
@@ -164,7 +217,11 @@ class Session:
         one frame, its final patch.
         """
         ctx = self._current
-        if ctx is None or not ctx.dirty:
+        if ctx is None:
+            if self.threads:
+                self.flush_background()
+            return
+        if not ctx.dirty:
             return
         if time.monotonic() - ctx.started >= self.app.config.flush_interval_seconds:
             self.flush(ctx, final=False)
@@ -174,11 +231,19 @@ class Session:
             # "Running" means a script is executing now, not merely that the run loop has
             # yet to wind down: a snapshot taken just after the final patch must say idle,
             # or the client (which drops that older patch) would show "Running..." forever.
-            executing = self._current is not None and not self._current.finished
-            query = self.query_params.to_query_string()
-            return protocol.encode(
-                protocol.TreeSnapshot(self.seq, self.client_tree, running=executing, query=query)
+            # A run requested but not started yet (say, queued for a worker) is running too:
+            # its final patch comes after this snapshot.
+            executing = (self._current is not None and not self._current.finished) or (
+                self.running and self.rerun_requested
             )
+            query = self.query_params.to_query_string()
+            page = _page_location(self.pages.location())
+            tree = protocol.TreeSnapshot(
+                self.seq, self.client_tree, running=executing, query=query, page=page
+            )
+            if self.page_config != protocol.PageConfig():
+                tree.page_config = self.page_config
+            return protocol.encode(tree)
 
     # --- sockets -------------------------------------------------------------------------
 
@@ -194,6 +259,12 @@ class Session:
         if self.outbox is outbox:
             self.outbox = None
         outbox.close()
+
+
+def _page_location(location: Location | None) -> protocol.PageLocation | None:
+    if location is None:
+        return None
+    return protocol.PageLocation(location.path, location.title, replace=location.replace)
 
 
 __all__ = ["Session", "WidgetValueError"]

@@ -37,6 +37,8 @@ class WidgetInfo:
     disabled: bool = False
     trigger: bool = False
     assignable: bool = True
+    form: str | None = None  # the form it is drawn in: its value waits for the form's submit
+    submits_form: bool = False  # its form's submit button: its trigger sends the form's values
 
 
 class WidgetValueError(ValueError):
@@ -57,6 +59,10 @@ class SessionState(MutableMapping[str, Any]):
         self._id_of_key: dict[str, str] = {}
         self._drawn: set[str] = set()  # widget ids drawn in the current run
         self._triggered: set[str] = set()
+        self._forms: dict[str, bool] = {}  # form id -> clear_on_submit, as last drawn
+        # Widgets of a form submitted with clear_on_submit: they show their default, which
+        # their form's next submit sends unless the user changes them first (as Streamlit).
+        self._cleared: set[str] = set()
         self.lock = threading.RLock()
 
     # --- mapping protocol (what the script sees) -----------------------------------------
@@ -158,13 +164,28 @@ class SessionState(MutableMapping[str, Any]):
             self._drawn.clear()
 
     def apply_changes(self, values: dict[str, Any]) -> list[WidgetInfo]:
-        """Apply browser values (already validated); return the widgets whose callbacks fire."""
+        """Apply browser values (already validated); return the widgets whose callbacks fire.
+
+        A value of a widget inside a form counts only with a click of that form's submit
+        button in the same batch (the browser holds them until then).
+        """
         fired: list[WidgetInfo] = []
         with self.lock:
+            submitted = self._submitted_forms(values)
+            values = dict(values)
+            for wid in list(self._cleared):
+                info = self._widgets.get(wid)
+                if info is not None and info.form in submitted:
+                    self._cleared.discard(wid)
+                    values.setdefault(wid, info.default)
             for wid, value in values.items():
                 info = self._widgets.get(wid)
                 if info is None or info.disabled:
                     continue
+                if info.form is not None and not info.submits_form:
+                    if info.form not in submitted:
+                        continue
+                    self._cleared.discard(wid)
                 if info.trigger:
                     self._widget_values[wid] = value
                     if value:
@@ -173,7 +194,35 @@ class SessionState(MutableMapping[str, Any]):
                 elif self._widget_values.get(wid, _MISSING) != value:
                     self._widget_values[wid] = value
                     fired.append(info)
+            for form in submitted:
+                if self._forms.get(form):  # clear_on_submit
+                    self._cleared.update(
+                        w
+                        for w, i in self._widgets.items()
+                        if i.form == form and not i.trigger and not i.disabled
+                    )
         return [info for info in fired if info.on_change is not None]
+
+    def _submitted_forms(self, values: dict[str, Any]) -> set[str]:
+        forms: set[str] = set()
+        for wid, value in values.items():
+            info = self._widgets.get(wid)
+            if info is not None and info.submits_form and info.form and value:
+                if not info.disabled:
+                    forms.add(info.form)
+        return forms
+
+    def register_form(self, form_id: str, clear_on_submit: bool) -> None:
+        """A form is drawn; its clear_on_submit applies to its next submit."""
+        with self.lock:
+            self._forms[form_id] = clear_on_submit
+
+    def shown_value(self, wid: str, value: Any) -> Any:
+        """What the browser should show for a widget whose value is `value`: its default
+        while it is cleared by its form's clear_on_submit."""
+        with self.lock:
+            info = self._widgets.get(wid)
+            return info.default if info is not None and wid in self._cleared else value
 
     def register(self, info: WidgetInfo) -> Any:
         """A widget is drawn: remember it and return its current Python value."""
@@ -192,6 +241,7 @@ class SessionState(MutableMapping[str, Any]):
                     if info.validate is not None:
                         value = info.validate(value)
                     self._widget_values[info.id] = value
+                    self._cleared.discard(info.id)
             return self._widget_values.setdefault(info.id, info.default)
 
     def end_run(self) -> None:
@@ -201,6 +251,9 @@ class SessionState(MutableMapping[str, Any]):
                 del self._widgets[wid]
                 self._widget_values.pop(wid, None)
                 self._triggered.discard(wid)
+                self._cleared.discard(wid)
+            forms = {info.form for info in self._widgets.values()}
+            self._forms = {f: clear for f, clear in self._forms.items() if f in forms}
             for key in [k for k, w in self._id_of_key.items() if w not in self._widgets]:
                 del self._id_of_key[key]
 

@@ -39,10 +39,15 @@ from .caching import cache_data, cache_resource
 from .client_context import ClientContext
 from .elements import Element
 from .facade import rerun, stop
+from .lifecycle import LifecycleHook
+from .options import get_option, set_option
+from .page_config import set_page_config
+from .pages import StreamlitPage, navigation, switch_page
 from .query_params import QueryParams
 from .registry import ENTRY_POINT_GROUP, BrokenElement, Registry
 from .secrets import Secrets
 from .state import SessionState
+from .threads import run_in_thread, run_with_session_context
 
 log = logging.getLogger("fastlit.stubs")
 
@@ -55,17 +60,28 @@ INDENT = "    "
 
 FACADE_EXPORTS: dict[str, object] = {
     "__version__": __version__,
+    "Page": type[StreamlitPage],
     "cache_data": cache_data,
     "cache_resource": cache_resource,
     "context": ClientContext,
+    "get_option": get_option,
+    "navigation": navigation,
+    "on_shutdown": LifecycleHook,
+    "on_startup": LifecycleHook,
     "query_params": QueryParams,
     "rerun": rerun,
+    "run_in_thread": run_in_thread,
+    "run_with_session_context": run_with_session_context,
     "secrets": Secrets,
     "session_state": SessionState,  # a proxy at run time; typed as the mapping it forwards to
+    "set_option": set_option,
+    "set_page_config": set_page_config,
     "stop": stop,
+    "switch_page": switch_page,
 }
 """What fastlit/__init__.py exports besides elements (its `__all__`), in that order.
-A value that is a class stands for "an instance of it"; functions keep their signature."""
+A value that is a class stands for "an instance of it" (`type[X]` for the class itself);
+functions keep their signature."""
 
 # Import sections, as ruff's isort orders them in this repository.
 _FIRST_PARTY = frozenset({"fastlit", "fastlit_core", "fastlit_elements", "fastlit_charts"})
@@ -389,7 +405,35 @@ def _def(name: str, params: list[str], result: str) -> list[str]:
     hugged = INDENT + ", ".join(params)
     if len(hugged) <= LINE_LENGTH:
         return [f"def {name}(", hugged, f") -> {result}: ..."]
-    return [f"def {name}(", *(f"{INDENT}{p}," for p in params), f") -> {result}: ..."]
+    lines = [line for p in params for line in _parameter_lines(p)]
+    return [f"def {name}(", *lines, f") -> {result}: ..."]
+
+
+def _parameter_lines(param: str) -> list[str]:
+    """One parameter per line; one too long for it splits its union at the top level, one
+    member per line, as ruff format does."""
+    line = f"{INDENT}{param},"
+    if len(line) <= LINE_LENGTH or ": " not in param:
+        return [line]
+    head, _, annotation = param.partition(": ")
+    members, depth, start = [], 0, 0
+    for i, char in enumerate(annotation):
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif depth == 0 and annotation.startswith(" | ", i):
+            members.append(annotation[start:i])
+            start = i + 3
+    members.append(annotation[start:])
+    if len(members) == 1:
+        return [line]
+    first, *rest = members
+    return [
+        f"{INDENT}{head}: {first}",
+        *(f"{INDENT}| {m}" for m in rest[:-1]),
+        f"{INDENT}| {rest[-1]},",
+    ]
 
 
 def generate_stub(registry: Registry) -> str:
@@ -407,7 +451,8 @@ def generate_stub(registry: Registry) -> str:
             params, result = _parameters(renderer, value, name, skip_first=False)
             body.append(("def", _def(name, params, result)))
         else:
-            typed = value if isinstance(value, type) else type(value)
+            is_type = isinstance(value, type) or typing.get_origin(value) is type
+            typed = value if is_type else type(value)
             body.append(("var", [f"{name}: {renderer.type(typed)}"]))
 
     for name in sorted(elements):

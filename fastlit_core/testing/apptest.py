@@ -10,6 +10,7 @@ from typing import Any
 
 from ..app import App
 from ..config import Config
+from ..pages import test_page_key
 from ..query_params import QueryParams
 from ..registry import Registry, default_registry
 from ..runner import Script
@@ -94,10 +95,20 @@ class AppTest:
             run = self._session._current
             if run is not None:
                 run.stop_requested = True
+                run.guard.interrupt()  # a loop that calls no st.* stops too (runs.py)
             self._session.wait_idle(5)
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         last = self._session.last_run
         self._root = last.root if last is not None else None
+        return self
+
+    def switch_page(self, page_path: str) -> AppTest:
+        """Go to a file-based page (relative to the main script) on the next `run()`.
+
+        As in Streamlit: the file must exist, and after a run that declared pages with
+        `st.navigation`, it must be one of them (ValueError otherwise)."""
+        state = self._session.pages
+        state.switch_to(test_page_key(state, self._path, page_path), forget_widgets=False)
         return self
 
     @property
@@ -159,6 +170,11 @@ class AppTest:
         types = {name}
         if name.endswith("s") and name[:-1] in self._app.registry.components:
             types.add(name[:-1])  # at.columns -> "column" nodes, as in Streamlit
+        types.update(  # at.button lists form submit buttons too, as in Streamlit
+            node_type
+            for node_type, component in self._app.registry.components.items()
+            if name in getattr(component.test_node, "listed_as", ())
+        )
         found: list[ElementNode] = []
 
         def visit(node: Node) -> None:
@@ -183,6 +199,10 @@ class AppTest:
             else:
                 cls = ElementNode
         return cls(node, self)
+
+    def _form_of(self, node_id: str) -> str:
+        info = self._session.state.widget(node_id)
+        return (info.form or "") if info is not None else ""
 
     def _key_of(self, node_id: str) -> str | None:
         info = self._session.state.widget(node_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from ..tree import Node
 
@@ -15,6 +15,10 @@ N = TypeVar("N", bound="ElementNode")
 
 class ElementNode:
     """One element. Props read as attributes (`.label`, `.body`); `.value` is the main value."""
+
+    listed_as: ClassVar[tuple[str, ...]] = ()
+    """Further AppTest queries that list this element: `at.<name>`, `at.get("<name>")`
+    (Streamlit lists st.form_submit_button's buttons under `at.button`)."""
 
     def __init__(self, node: Node, app: AppTest) -> None:
         self._node = node
@@ -72,6 +76,11 @@ class WidgetNode(ElementNode):
     @property
     def disabled(self) -> bool:
         return bool(self._node.props.get("disabled", False))
+
+    @property
+    def form_id(self) -> str:
+        """The key of the form the widget is in; "" outside forms (as Streamlit's)."""
+        return self._app._form_of(self._node.id)
 
     def set_value(self, value: Any) -> WidgetNode:
         self._app._set_widget(self._node.id, value)

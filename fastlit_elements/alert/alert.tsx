@@ -16,6 +16,10 @@ injectStyle("alert", `
 .fl-alert[data-kind="info"] { background: rgba(28, 131, 225, 0.1); color: rgb(0, 66, 128); }
 .fl-alert[data-kind="warning"] { background: rgba(255, 227, 18, 0.1); color: rgb(146, 108, 5); }
 .fl-alert[data-kind="error"] { background: rgba(255, 43, 43, 0.09); color: rgb(125, 53, 59); }
+:root[data-fl-theme="dark"] .fl-alert[data-kind="success"] { background: rgba(61, 213, 109, 0.2); color: rgb(223, 253, 233); }
+:root[data-fl-theme="dark"] .fl-alert[data-kind="info"] { background: rgba(61, 157, 243, 0.2); color: rgb(199, 235, 255); }
+:root[data-fl-theme="dark"] .fl-alert[data-kind="warning"] { background: rgba(255, 227, 18, 0.2); color: rgb(255, 255, 194); }
+:root[data-fl-theme="dark"] .fl-alert[data-kind="error"] { background: rgba(255, 108, 108, 0.2); color: rgb(255, 222, 222); }
 .fl-alert-icon { flex: none; font-size: 1.25rem; line-height: 1.5rem; }
 .fl-material-icon { font-family: "Material Symbols Rounded", var(--fl-font); font-size: 1rem; }
 .fl-alert-content { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from fastlit_core.plugin import Component, Container, Element, ElementPlugin, WidgetNode
+from fastlit_core.plugin import (
+    Component,
+    Container,
+    Element,
+    ElementPlugin,
+    StreamlitInvalidFormCallbackError,
+    StreamlitInvalidLayoutContextError,
+    WidgetNode,
+)
 
 from .. import STATIC
 
@@ -37,6 +45,15 @@ def button(
         raise StreamlitAPIException(
             f'The type argument to st.button must be "primary", "secondary", or "tertiary". '
             f'\nThe argument passed was "{type}".'
+        )
+    if container.form_id is not None:  # as Streamlit, a callback is the first complaint
+        if on_click is not None:
+            raise StreamlitInvalidFormCallbackError()
+        raise StreamlitInvalidLayoutContextError(
+            "`st.button()` can't be used in an `st.form()`. Use `st.form_submit_button()` "
+            "instead to submit the form.\n\nFor more information, refer to the\n"
+            "[documentation for forms](https://docs.streamlit.io/develop/api-reference/"
+            "execution-flow/st.form)."
         )
     if shortcut is not None:
         container.unsupported("button", shortcut=shortcut)

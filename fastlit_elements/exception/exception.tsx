@@ -15,6 +15,9 @@ interface ExceptionProps {
 injectStyle("exception", `
 .fl-exception { border-radius: var(--fl-radius); padding: 1rem; background: rgba(255, 43, 43, 0.09); color: rgb(125, 53, 59); max-width: 100%; overflow-wrap: anywhere; }
 .fl-exception[data-warning="true"] { background: rgba(255, 227, 18, 0.1); color: rgb(146, 108, 5); }
+:root[data-fl-theme="dark"] .fl-exception { background: rgba(255, 108, 108, 0.2); color: rgb(255, 222, 222); }
+:root[data-fl-theme="dark"] .fl-exception[data-warning="true"] { background: rgba(255, 227, 18, 0.2); color: rgb(255, 255, 194); }
+:root[data-fl-theme="dark"] .fl-exception-trace pre { background: rgba(0, 0, 0, 0.3); }
 .fl-exception-text { white-space: pre-wrap; }
 .fl-exception-message > div > :first-child { margin-top: 0; }
 .fl-exception-message > div > :last-child { margin-bottom: 0; }

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import type { ReactNode } from "react";
 
 /** Major.minor of this contract; the shell refuses bundles built against another major. */
-export const SDK_VERSION = "1.0.0";
+export const SDK_VERSION = "1.1.0";
 
 export interface ElementProps<P = Record<string, unknown>> {
   /** The node's id: opaque, stable across reruns. */
@@ -38,6 +38,8 @@ export interface SendOptions {
 /** What the shell provides; components reach it only through the functions below. */
 export interface Host {
   sendValue(id: string, value: unknown): void;
+  /** Go to another page of the app without reloading (since 1.1). */
+  navigate?(href: string): void;
   theme: Theme;
   dev: boolean;
 }
@@ -61,11 +63,39 @@ export function registerHost(next: Host): void {
   hostListeners.forEach((listener) => listener());
 }
 
+/** Called by the shell when the theme changes (configured, or the OS's dark mode; since 1.1). */
+export function setTheme(theme: Theme): void {
+  host = { ...host, theme };
+  hostListeners.forEach((listener) => listener());
+}
+
+/** What st.set_page_config says about the page's layout (since 1.1). */
+export interface PageLayout {
+  /** "centered": main is a column of fixed width; "wide": main uses the whole width. */
+  layout: "centered" | "wide";
+  /** "auto" (collapsed on small screens), "expanded", "collapsed", "locked" (expanded,
+   *  no collapse control, on wide screens), or a width in pixels with "auto" behaviour. */
+  initialSidebarState: "auto" | "expanded" | "collapsed" | "locked" | number;
+}
+
+export const defaultPageLayout: PageLayout = { layout: "centered", initialSidebarState: "auto" };
+let pageLayout = defaultPageLayout;
+
+/** Called by the shell when st.set_page_config changes the layout (since 1.1). */
+export function setPageLayout(next: PageLayout): void {
+  if (next.layout === pageLayout.layout && next.initialSidebarState === pageLayout.initialSidebarState) return;
+  pageLayout = next;
+  hostListeners.forEach((listener) => listener());
+}
+
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const lastSent = new Map<string, number>();
 
+const pendingValues = new Map<string, unknown>();
+
 function sendNow(id: string, value: unknown): void {
   timers.delete(id);
+  pendingValues.delete(id);
   lastSent.set(id, performance.now());
   host.sendValue(id, value);
 }
@@ -78,11 +108,34 @@ export function sendWidgetValue(id: string, value: unknown, options: SendOptions
   if (options.throttleMs) {
     const wait = (lastSent.get(id) ?? -Infinity) + options.throttleMs - performance.now();
     if (wait <= 0 && pending === undefined) sendNow(id, value);
-    else timers.set(id, setTimeout(() => sendNow(id, value), Math.max(wait, 0)));
+    else sendLater(id, value, Math.max(wait, 0));
   } else if (options.debounceMs) {
-    timers.set(id, setTimeout(() => sendNow(id, value), options.debounceMs));
+    sendLater(id, value, options.debounceMs);
   } else {
     sendNow(id, value);
+  }
+}
+
+/**
+ * Follow a link to a page of this app (`/url_path`, maybe with `?query`) without reloading:
+ * the browser adds a history entry and the script reruns on that page. Other URLs load.
+ */
+export function navigateTo(href: string): void {
+  if (host.navigate) host.navigate(href);
+  else window.location.assign(href);
+}
+
+function sendLater(id: string, value: unknown, ms: number): void {
+  pendingValues.set(id, value);
+  timers.set(id, setTimeout(() => sendNow(id, value), ms));
+}
+
+/** Send every value still waiting (debounced or throttled) now; the shell calls it before a
+ *  form's submit button sends the form's values (since 1.1). */
+export function flushWidgetValues(): void {
+  for (const [id, timer] of [...timers]) {
+    clearTimeout(timer);
+    sendNow(id, pendingValues.get(id));
   }
 }
 
@@ -114,6 +167,11 @@ export function useWidgetValue<T>(id: string, serverValue: T): [T, (value: T, op
 
 export function useTheme(): Theme {
   return useSyncExternalStore(subscribeHost, () => host.theme);
+}
+
+/** The page's layout from st.set_page_config (since 1.1). */
+export function usePageLayout(): PageLayout {
+  return useSyncExternalStore(subscribeHost, () => pageLayout);
 }
 
 export function useDevMode(): boolean {

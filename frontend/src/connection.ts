@@ -1,7 +1,9 @@
 // The session's websocket: hello/resume, sequence checks, resync, reconnect with backoff.
 import { PROTOCOL_VERSION } from "./protocol";
-import type { ClientMessage, ServerMessage } from "./protocol";
+import type { ClientMessage, PageLocation, ServerMessage } from "./protocol";
 import type { TreeStore } from "./store";
+import { showPageConfig } from "./page";
+import { configureTheme, currentTheme } from "./theme";
 
 export interface ConnectionEvents {
   onComponents(components: Record<string, string>, dev: boolean): void;
@@ -18,6 +20,7 @@ export class Connection {
   private socket: WebSocket | null = null;
   private retries = 0;
   private awaitingTree = false;
+  private unsent: Record<string, unknown> = {};
   /** Frames and bytes received, for benchmarks and debugging. */
   stats = { frames: 0, bytes: 0 };
 
@@ -26,6 +29,19 @@ export class Connection {
     window.addEventListener("popstate", () => {
       this.send({ t: "location", path: location.pathname, query: location.search });
     });
+  }
+
+  /** Follow a link to a page of this app: a new history entry, and a rerun on that page. */
+  navigate(href: string): void {
+    const url = new URL(href, location.href);
+    if (url.origin !== location.origin) {
+      location.assign(url.href);
+      return;
+    }
+    if (url.pathname !== location.pathname || url.search !== location.search) {
+      history.pushState(null, "", `${url.pathname}${url.search}${url.hash}`);
+    }
+    this.send({ t: "location", path: url.pathname, query: url.search });
   }
 
   connect(): void {
@@ -43,7 +59,7 @@ export class Connection {
         locale: navigator.language,
         timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         timezone_offset: new Date().getTimezoneOffset(),
-        theme: "light",
+        theme: currentTheme().base,
         embedded: new URLSearchParams(location.search).get("embed") === "true",
       });
     };
@@ -67,7 +83,13 @@ export class Connection {
   }
 
   sendValues(values: Record<string, unknown>): void {
-    this.send({ t: "widgets", values });
+    if (this.socket?.readyState === WebSocket.OPEN) {
+      this.send({ t: "widgets", values });
+    } else {
+      // Offline (a dropped socket, reconnecting): keep the latest values and deliver them
+      // once the session is resumed, instead of losing the user's input.
+      Object.assign(this.unsent, values);
+    }
   }
 
   private receive(data: string): void {
@@ -76,8 +98,13 @@ export class Connection {
     const message = JSON.parse(data) as ServerMessage;
     switch (message.t) {
       case "welcome":
+        if (message.resumed && Object.keys(this.unsent).length > 0) {
+          this.send({ t: "widgets", values: this.unsent });
+        }
+        this.unsent = {};
         this.sessionId = message.session;
         this.components = message.components;
+        configureTheme(message.theme);
         this.events.onComponents(message.components, message.dev ?? false);
         this.events.onStatus("connected");
         break;
@@ -85,6 +112,8 @@ export class Connection {
         if (message.seq < this.lastSeq && !this.awaitingTree) break;
         this.store.reset(message.root);
         this.lastSeq = message.seq;
+        showPage(message.page, true);
+        showPageConfig(message.page_config);
         showQuery(message.query);
         this.awaitingTree = false;
         this.events.onRunning(message.running ?? false);
@@ -103,6 +132,8 @@ export class Connection {
           break;
         }
         this.lastSeq = message.seq;
+        showPage(message.page, false);
+        showPageConfig(message.page_config);
         showQuery(message.query);
         this.events.onRunning(message.running ?? false);
         break;
@@ -117,6 +148,21 @@ export class Connection {
     this.awaitingTree = true;
     this.send({ t: "resync", last_seq: this.lastSeq });
   }
+}
+
+/**
+ * Show the page a multipage app's run chose: its path in the address bar (a new history
+ * entry when the script switched pages; replaced when the asked-for page does not exist or
+ * on a full tree) and its title as the document's.
+ */
+export function showPage(page: PageLocation | null | undefined, replace: boolean): void {
+  if (page === undefined || page === null) return;
+  if (page.path !== location.pathname) {
+    const url = `${page.path}${location.search}${location.hash}`;
+    if (replace || page.replace) history.replaceState(history.state, "", url);
+    else history.pushState(null, "", url);
+  }
+  if (page.title) document.title = page.title;
 }
 
 /** Put the script's st.query_params into the address bar, without adding history. */

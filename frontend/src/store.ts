@@ -20,6 +20,11 @@ export class TreeStore {
     return this.nodes.get(id);
   }
 
+  /** The id of the node's parent (undefined for the root and unknown ids). */
+  parent(id: string): string | undefined {
+    return this.parents.get(id);
+  }
+
   subscribe(id: string, listener: Listener): () => void {
     let set = this.listeners.get(id);
     if (set === undefined) this.listeners.set(id, (set = new Set()));

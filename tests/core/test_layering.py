@@ -51,4 +51,6 @@ def test_kernel_source_names_no_element():
             if not line.strip().startswith(("#", '"""')) and '"""' not in line
         ]
         for name in element_names:
-            assert not any(f'"{name}"' in line for line in code), (path.name, name)
+            # st.navigation(position="sidebar") names where the menu goes, not an element
+            lines = [c for c in code if not (name == "sidebar" and "position" in c)]
+            assert not any(f'"{name}"' in line for line in lines), (path.name, name)

@@ -10,6 +10,10 @@ EXPECTED = {
     "StreamlitAPIWarning", "StreamlitInvalidHeightError", "StreamlitInvalidParameterTypeError",
     "StreamlitInvalidWidthError", "StreamlitValueError", "WidgetNode", "hookimpl",
     "omit_defaults", "validate_choice", "validate_height", "validate_width", "cursor",
+    # multipage apps: the navigation menu hook's argument, page links, Streamlit's icons
+    "MenuPage", "NavigationMenu", "PageTarget", "resolve_page", "validate_icon",
+    # forms: Streamlit's errors for callbacks and layouts forms do not allow
+    "StreamlitInvalidFormCallbackError", "StreamlitInvalidLayoutContextError",
 }  # fmt: skip
 
 
@@ -20,7 +24,8 @@ def test_plugin_api_exports_exactly_these_names():
 
 def test_container_methods_plugins_rely_on():
     for name in ("add", "widget", "unsupported", "error_box", "redact", "root_container",
-                 "is_block", "dev", "run_number", "session_state", "id", "static_url"):  # fmt: skip
+                 "is_block", "dev", "run_number", "session_state", "id", "static_url",
+                 "form_id"):  # fmt: skip
         assert hasattr(plugin.Container, name), name
 
 

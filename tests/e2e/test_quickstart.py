@@ -107,12 +107,16 @@ def test_dropped_websocket_reconnects_with_session_state(serve, page):
     expect(page.get_by_text("clicks: 1")).to_be_visible()
     session = page.evaluate("window.__fastlit.connection.sessionId")
     page.evaluate("window.__fastlit.connection.drop()")
-    expect(page.get_by_test_id("stApp")).to_have_attribute(
-        "data-status", "connected", timeout=10000
-    )
+    app = page.get_by_test_id("stApp")
+    # First see the drop, then the reconnect (else the old "connected" passes at once).
+    offline = re.compile("disconnected|connecting")
+    expect(app).to_have_attribute("data-status", offline, timeout=5000)
+    add.click()  # while offline: the value is kept and delivered after the resume
+    expect(app).to_have_attribute("data-status", "connected", timeout=10000)
     assert page.evaluate("window.__fastlit.connection.sessionId") == session
-    add.click()
     expect(page.get_by_text("clicks: 2")).to_be_visible()
+    add.click()
+    expect(page.get_by_text("clicks: 3")).to_be_visible()
 
 
 def test_broken_plugins_leave_the_rest_of_the_page_working(serve, page, tmp_path):
