@@ -1,7 +1,7 @@
 """What plugin discovery costs, and proof that `import fastlit` does not pay it.
 
-    /tmp/venv/bin/python benchmarks/discovery.py            # 15 fresh processes per row
-    /tmp/venv/bin/python benchmarks/discovery.py --runs 40 --json out.json
+    .venv/bin/python benchmarks/discovery.py            # 15 fresh processes per row
+    .venv/bin/python benchmarks/discovery.py --runs 40 --json out.json
 
 Every sample runs in a fresh subprocess (nothing warm in sys.modules), and the table shows
 the median, min and max over the runs:

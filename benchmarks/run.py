@@ -1,7 +1,7 @@
 """Fastlit vs Streamlit: interaction latency, websocket traffic, server CPU, page load.
 
-    /tmp/venv/bin/python benchmarks/run.py                 # everything (~10 min)
-    /tmp/venv/bin/python benchmarks/run.py --quick --targets streamlit   # smoke run
+    .venv/bin/python benchmarks/run.py                 # everything (~10 min)
+    .venv/bin/python benchmarks/run.py --quick --targets streamlit   # smoke run
 
 For every app and target: start the server on a free port, drive headless Chromium with
 Playwright, measure, stop the server. Writes benchmarks/results/<timestamp>.json and prints
