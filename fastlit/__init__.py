@@ -13,6 +13,7 @@ from fastlit_core.facade import (
     session_state,
     stop,
 )
+from fastlit_core.fragments import fragment
 from fastlit_core.lifecycle import on_shutdown, on_startup
 from fastlit_core.options import get_option, set_option
 from fastlit_core.page_config import set_page_config
@@ -25,6 +26,7 @@ __all__ = [
     "cache_data",
     "cache_resource",
     "context",
+    "fragment",
     "get_option",
     "navigation",
     "on_shutdown",

@@ -212,6 +212,8 @@ class Container:
             )
         )
         run.widget_ids.add(wid)
+        if run.fragment is not None:
+            run.fragment_widgets.setdefault(run.fragment, set()).add(wid)
         if submits_form:
             assert form is not None
             run.forms_submitted_by.add(form)

@@ -13,6 +13,7 @@ from .tree import MAIN_ID, ROOT_ID, Node
 
 if TYPE_CHECKING:
     from .container import Container
+    from .fragments import FragmentInfo
     from .registry import Registry
     from .session import Session
 
@@ -47,6 +48,11 @@ class RunContext:
         self.stop_requested = False
         self.guard = RunGuard()  # the run's thread; lets the watchdog interrupt it (runs.py)
         self.page_scope = ""  # the page running now (st.navigation); part of widget ids
+        self.fragment: str | None = None  # the fragment whose function is executing now
+        self.fragment_run: str | None = None  # a fragment run: the fragment it re-executes
+        self.fragments: dict[str, FragmentInfo] = {}  # fragments drawn in this run
+        self.fragment_widgets: dict[str, set[str]] = {}  # fragment id -> its widget ids
+        self.error_container: Container | None = None  # where an uncaught exception shows
 
     @property
     def dev(self) -> bool:

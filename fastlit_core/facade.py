@@ -22,7 +22,18 @@ def rerun(*, scope: str = "app") -> NoReturn:
         raise StreamlitAPIException(
             f"'{scope}' is not a valid rerun scope; use 'app' or 'fragment'"
         )
-    current().session.rerun_from_script()
+    ctx = current()
+    if scope == "fragment":
+        if ctx.fragment_run is None:
+            from .errors import StreamlitInvalidLayoutContextError
+
+            raise StreamlitInvalidLayoutContextError(
+                'scope="fragment" can only be specified from `@st.fragment`-decorated '
+                "functions during fragment reruns."
+            )
+        ctx.session.rerun_from_script(ctx.fragment_run)
+    else:
+        ctx.session.rerun_from_script()
     raise RerunException()
 
 

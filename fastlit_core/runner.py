@@ -7,6 +7,7 @@ import os
 import sys
 import traceback
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,8 +55,14 @@ def _mtime(path: Path) -> float:
     return os.stat(path).st_mtime_ns
 
 
-def execute(ctx: RunContext, script: Script, callbacks: list[WidgetInfo]) -> str:
-    """Run the script once in `ctx`. Returns "completed", "stopped" or "rerun"."""
+def execute(
+    ctx: RunContext,
+    script: Script,
+    callbacks: list[WidgetInfo],
+    body: Callable[[], Any] | None = None,
+) -> str:
+    """Run the script once in `ctx` (or only `body`: a fragment run).
+    Returns "completed", "stopped" or "rerun"."""
     token = activate(ctx)
     guard = ctx.guard
     try:
@@ -67,10 +74,13 @@ def execute(ctx: RunContext, script: Script, callbacks: list[WidgetInfo]) -> str
                 for info in callbacks:
                     assert info.on_change is not None
                     info.on_change(*info.args, **info.kwargs)
-                code = script.compile()
-                module = new_main_module(script.path)
-                sys.modules["__main__"] = module
-                run_app(ctx, script, lambda: exec(code, module.__dict__))  # pages/ or not
+                if body is not None:
+                    body()
+                else:
+                    code = script.compile()
+                    module = new_main_module(script.path)
+                    sys.modules["__main__"] = module
+                    run_app(ctx, script, lambda: exec(code, module.__dict__))  # pages/ or not
             finally:
                 guard.disarm()
             return "completed"
@@ -122,7 +132,7 @@ def _render_exception(ctx: RunContext, exc: BaseException) -> None:
     ctx.stack.clear()
     ctx.stop_requested = False
     ctx.deadline = None
-    container = ctx.main()
+    container = ctx.error_container or ctx.main()
     try:
         if ctx.registry.render_exception(container, exc):
             return

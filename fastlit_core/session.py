@@ -7,13 +7,15 @@ import logging
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import protocol
 from .client_context import ClientContext
-from .container import mark_forms_without_submit_button
+from .container import Container, mark_forms_without_submit_button
 from .context import RunContext
 from .diff import diff
+from .fragments import FragmentInfo, enter_fragment
 from .outbox import Outbox
 from .pages import Location, PageState
 from .query_params import QueryParams
@@ -53,6 +55,12 @@ class Session:
         self._run_done.set()
         self._current: RunContext | None = None
         self.threads = 0  # live st.run_in_thread threads: the flusher keeps sending their work
+        # Fragments (st.fragment) drawn in the runs on display, and which widget is whose.
+        self.fragments: dict[str, FragmentInfo] = {}
+        self.fragment_of: dict[str, str] = {}  # widget id -> fragment id
+        self._target: str | None = None  # what the requested rerun runs: APP or a fragment id
+        self._due: list[str] = []  # fragments whose run_every timer fired, not run yet
+        self._timers: dict[str, threading.Timer] = {}
 
     # --- requests from the browser (event loop) ------------------------------------------
 
@@ -60,17 +68,23 @@ class Session:
         """Browser values converted to Python values; raises WidgetValueError."""
         return {wid: self.state.validate_wire(wid, wire) for wid, wire in values.items()}
 
-    def rerun_from_script(self) -> None:
-        """st.rerun(): the run loop starts the script again once this run unwinds."""
+    def rerun_from_script(self, fragment: str | None = None) -> None:
+        """st.rerun(): the run loop starts the script (or only `fragment`) again once this
+        run unwinds."""
         with self._lock:
             self.rerun_requested = True
+            self._target = _merge(self._target, fragment or APP)
 
-    def request_rerun(self, values: dict[str, Any] | None = None) -> None:
-        """Queue values and a rerun; a run in progress stops at its next st.* call."""
+    def request_rerun(self, values: dict[str, Any] | None = None, *, full: bool = False) -> None:
+        """Queue values and a rerun; a run in progress stops at its next st.* call.
+        Values of one fragment's widgets only rerun that fragment, unless `full`."""
         with self._lock:
             if values:
                 self._pending.update(values)
                 self._record_browser_values(values)
+            owners = {self.fragment_of.get(wid) for wid in values or ()}
+            owner = owners.pop() if len(owners) == 1 and not full else None
+            self._target = _merge(self._target, owner or APP)
             self.rerun_requested = True
             start = not self.running
             if start:
@@ -80,6 +94,44 @@ class Session:
             # A first render is admitted even when stuck runs fill the pool (runs.py).
             self.app.submit_run(self._run_loop, first=self.last_run is None)
             self.app.runs_started()
+
+    def request_fragment_run(self, fragment: str) -> None:
+        """A run_every timer fired: run the fragment once no other run is in progress
+        (it never interrupts one)."""
+        with self._lock:
+            self._timers.pop(fragment, None)
+            if fragment not in self.fragments or self.outbox is None:
+                return
+            if fragment not in self._due:
+                self._due.append(fragment)
+            start = not self.running
+            if start:
+                self.running = True
+                self._run_done.clear()
+        if start:
+            self.app.submit_run(self._run_loop)
+            self.app.runs_started()
+
+    def _schedule_timers(self) -> None:
+        """(Re)arm run_every timers for the fragments on display; drop the others (lock held)."""
+        for fid in list(self._timers):
+            if fid not in self.fragments or self.outbox is None:
+                self._timers.pop(fid).cancel()
+        if self.outbox is None:
+            return
+        for fid, info in self.fragments.items():
+            if info.run_every is not None and fid not in self._timers and fid not in self._due:
+                timer = threading.Timer(info.run_every, self.request_fragment_run, (fid,))
+                timer.daemon = True
+                self._timers[fid] = timer
+                timer.start()
+
+    def _restart_timer(self, fragment: str) -> None:
+        with self._lock:
+            old = self._timers.pop(fragment, None)
+            if old is not None:
+                old.cancel()
+            self._schedule_timers()
 
     def _record_browser_values(self, values: dict[str, Any]) -> None:
         """The browser already shows the values its user entered: note them in client_tree,
@@ -99,10 +151,18 @@ class Session:
             while True:
                 with self._lock:
                     changes, self._pending = self._pending, {}
+                    if self.rerun_requested or not self._due:
+                        target, self._target = self._target or APP, None
+                    else:
+                        target = self._due.pop(0)
                     self.rerun_requested = False
-                self._run_once(changes)
+                    if target != APP and (target not in self.fragments or self.last_run is None):
+                        target = APP  # not on display any more: the whole script runs
+                if self._run_once(changes, target) == "rerun":
+                    with self._lock:
+                        self._target = _merge(self._target, target)
                 with self._lock:
-                    done = not self.rerun_requested
+                    done = not self.rerun_requested and not self._due
                     if done:
                         self.running = False
                         self._run_done.set()
@@ -115,19 +175,23 @@ class Session:
                 self.running = False
                 self._run_done.set()
 
-    def _run_once(self, changes: dict[str, Any]) -> str:
+    def _run_once(self, changes: dict[str, Any], target: str = "") -> str:
+        fragment = self.fragments.get(target) if target and target != APP else None
         self.run_count += 1
         ctx = RunContext(self, self.app.registry, self.run_count)
         if self.app.config.run_timeout_seconds:
             ctx.deadline = ctx.started + self.app.config.run_timeout_seconds
+        body = self._fragment_body(ctx, fragment) if fragment is not None else None
+        if body is None:
+            fragment = None
         self._current = ctx
         self.state.begin_run()
-        if self.pages.take_forget_widgets():
+        if fragment is None and self.pages.take_forget_widgets():
             self.state.end_run()  # st.switch_page to another page: as if nothing was drawn
         callbacks = self.state.apply_changes(changes)
         self.app.pool.track(ctx, f"session {self.id} run {ctx.run_number}")
         try:
-            outcome = execute(ctx, self.app.script, callbacks)
+            outcome = execute(ctx, self.app.script, callbacks, body)
         finally:
             self.app.pool.untrack(ctx)
         self._current = None
@@ -136,10 +200,62 @@ class Session:
                 ctx.finished = True  # abandoned: the next run takes over its display
         else:
             mark_forms_without_submit_button(ctx)
-            self.state.end_run()
+            if fragment is None:
+                self.state.end_run()
+                with self._lock:
+                    self.fragments = dict(ctx.fragments)
+                    self.fragment_of = {
+                        wid: fid for fid, wids in ctx.fragment_widgets.items() for wid in wids
+                    }
+                    for info in self.fragments.values():
+                        info.widgets = ctx.fragment_widgets.get(info.id, set())
+                    for fid in list(self._timers):  # a full run restarts every timer
+                        self._timers.pop(fid).cancel()
+                    self._schedule_timers()
+            else:
+                drawn = ctx.fragment_widgets.get(fragment.id, set())
+                self.state.end_run(scope=fragment.widgets | drawn)
+                with self._lock:
+                    self.fragment_of = {
+                        w: f for w, f in self.fragment_of.items() if f != fragment.id
+                    }
+                    self.fragment_of.update(dict.fromkeys(drawn, fragment.id))
+                    fragment.widgets = set(drawn)
+                self._restart_timer(fragment.id)
             self.last_run = ctx
             self.flush(ctx, final=True)
         return outcome
+
+    def _fragment_body(self, ctx: RunContext, fragment: FragmentInfo) -> Callable[[], Any] | None:
+        """Set `ctx` up as a fragment run: the last tree, with the fragment's block emptied.
+        Returns what to execute, or None when the fragment is not on display any more."""
+        last = self.last_run
+        if last is None:
+            return None
+        with last.lock:
+            root = snapshot(last.root)
+        nodes = {node.id: node for node, _ in walk(root)}
+        block = nodes.get(fragment.id)
+        if block is None:
+            return None
+        for child in block.children:
+            for node, _ in walk(child):
+                nodes.pop(node.id, None)
+        block.children = []
+        ctx.root = root
+        ctx.nodes = nodes
+        ctx.fragment_run = fragment.id
+        ctx.page_scope = fragment.page_scope
+        ctx.fragments = dict(self.fragments)
+        # Widgets and keys outside the fragment still exist: duplicates are still errors.
+        for wid, info in self.state.widgets().items():
+            if wid not in fragment.widgets:
+                ctx.widget_ids.add(wid)
+                if info.key is not None:
+                    ctx.keys.add(info.key)
+        container = Container(ctx, block, root=fragment.root, form=fragment.form)
+        ctx.error_container = container
+        return lambda: enter_fragment(ctx, fragment, container)
 
     # --- sending the tree ----------------------------------------------------------------
 
@@ -254,11 +370,23 @@ class Session:
         if self.outbox is not None:
             self.outbox.close()
         self.outbox = outbox
+        with self._lock:
+            self._schedule_timers()
 
     def detach(self, outbox: Outbox) -> None:
         if self.outbox is outbox:
             self.outbox = None
+            with self._lock:
+                self._schedule_timers()  # no client: run_every timers stop
         outbox.close()
+
+
+APP = "app"  # a rerun target: the whole script (otherwise a fragment id)
+
+
+def _merge(pending: str | None, target: str) -> str:
+    """Two rerun requests before the run starts: one fragment stays a fragment run."""
+    return target if pending is None or pending == target else APP
 
 
 def _page_location(location: Location | None) -> protocol.PageLocation | None:

@@ -244,10 +244,12 @@ class SessionState(MutableMapping[str, Any]):
                     self._cleared.discard(info.id)
             return self._widget_values.setdefault(info.id, info.default)
 
-    def end_run(self) -> None:
-        """A run completed: widgets it did not draw are forgotten, with their keys."""
+    def end_run(self, scope: set[str] | None = None) -> None:
+        """A run completed: widgets it did not draw are forgotten, with their keys.
+        A fragment run passes `scope`, its fragment's widgets: only those can be forgotten."""
         with self.lock:
-            for wid in [w for w in self._widgets if w not in self._drawn]:
+            candidates = self._widgets if scope is None else scope
+            for wid in [w for w in candidates if w in self._widgets and w not in self._drawn]:
                 del self._widgets[wid]
                 self._widget_values.pop(wid, None)
                 self._triggered.discard(wid)
@@ -256,6 +258,10 @@ class SessionState(MutableMapping[str, Any]):
             self._forms = {f: clear for f, clear in self._forms.items() if f in forms}
             for key in [k for k, w in self._id_of_key.items() if w not in self._widgets]:
                 del self._id_of_key[key]
+
+    def widgets(self) -> dict[str, WidgetInfo]:
+        with self.lock:
+            return dict(self._widgets)
 
     def widget(self, wid: str) -> WidgetInfo | None:
         with self.lock:

@@ -39,6 +39,7 @@ from .caching import cache_data, cache_resource
 from .client_context import ClientContext
 from .elements import Element
 from .facade import rerun, stop
+from .fragments import fragment
 from .lifecycle import LifecycleHook
 from .options import get_option, set_option
 from .page_config import set_page_config
@@ -64,6 +65,7 @@ FACADE_EXPORTS: dict[str, object] = {
     "cache_data": cache_data,
     "cache_resource": cache_resource,
     "context": ClientContext,
+    "fragment": fragment,
     "get_option": get_option,
     "navigation": navigation,
     "on_shutdown": LifecycleHook,

@@ -90,7 +90,7 @@ class AppTest:
             wid: self._session.state.validate_wire(wid, wire) for wid, wire in self._pending.items()
         }
         self._pending = {}
-        self._session.request_rerun(values)
+        self._session.request_rerun(values, full=True)  # as Streamlit's AppTest
         if not self._session.wait_idle(timeout):
             run = self._session._current
             if run is not None:
