@@ -6,7 +6,7 @@ from bisect import bisect_left
 from typing import Any
 
 from .protocol import AppendText, Insert, Move, Op, Remove, SetProps
-from .tree import Node, index, walk
+from .tree import Node, index, snapshot, walk
 
 # Below this length a changed string is re-sent whole; above it a pure extension is an append.
 APPEND_MIN_LENGTH = 32
@@ -160,8 +160,6 @@ def _prop_ops(old: Node, new: Node) -> list[Op]:
 
 def apply(root: Node, ops: list[Op]) -> Node:
     """Apply ops to a copy of `root` and return it. The browser implements the same rules."""
-    from .tree import snapshot
-
     tree = snapshot(root)
     nodes: dict[str, Node] = {}
     parents: dict[str, str | None] = {}

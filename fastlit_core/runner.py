@@ -28,15 +28,14 @@ class Script:
     """The app's entry script, compiled once per modification time."""
 
     path: Path
-    source: str | None = None  # for AppTest.from_string
 
     def compile(self) -> types.CodeType:
         run = current_or_none()
         magic = run is None or run.session.app.config.magic_enabled  # runner.magicEnabled
-        key = (str(self.path), self.source if self.source is not None else _mtime(self.path), magic)
+        key = (str(self.path), _mtime(self.path), magic)
         code = _compiled.get(key)
         if code is None:
-            text = self.source if self.source is not None else self.path.read_text("utf-8")
+            text = self.path.read_text("utf-8")
             code = compile(
                 add_magic(text, str(self.path)) if magic else text,
                 str(self.path),

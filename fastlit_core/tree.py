@@ -49,13 +49,6 @@ def snapshot(node: Node) -> Node:
     return Node(node.id, node.type, node.props, [snapshot(c) for c in node.children])
 
 
-def find(node: Node, node_id: str) -> Node | None:
-    for n, _ in walk(node):
-        if n.id == node_id:
-            return n
-    return None
-
-
 def merge_stale(fresh: Node, previous: Node, fresh_ids: set[str] | None = None) -> Node:
     """The tree to show while a run is in progress.
 
