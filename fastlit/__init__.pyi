@@ -179,6 +179,15 @@ def dataframe(
     lazy: bool | None = None,
     alt: str | None = None,
 ) -> Container: ...
+def dialog(
+    title: str | Callable[..., Any],
+    *,
+    width: str | int = "small",
+    position: str = "center",
+    dismissible: bool = True,
+    icon: str | None = None,
+    on_dismiss: str | Callable[..., Any] = "ignore",
+) -> Any: ...
 def echo(code_location: str = "above") -> Iterator[None]: ...
 def empty() -> Container: ...
 def error(

@@ -18,7 +18,7 @@ from .errors import (
 from .ids import node_id
 from .registry import BrokenElement
 from .state import SessionState, WidgetInfo, _identity
-from .tree import Node
+from .tree import Node, walk
 
 if TYPE_CHECKING:
     from .context import RunContext
@@ -159,6 +159,7 @@ class Container:
         assignable: bool = True,
         key_identity: dict[str, Any] | None = None,
         submits_form: bool = False,
+        block: bool = False,
     ) -> Any:
         """Draw a widget and return its value (plain Python, never a proxy).
 
@@ -166,6 +167,9 @@ class Container:
         root container and the form; with a key, the key plus the small `key_identity`
         whitelist. Inside a form only its submit button (`submits_form=True`, a trigger;
         its node gets the prop `is_form_submitter`) may have a callback.
+
+        With `block=True` the widget's node is also a block (a dialog, whose dismissal is a
+        trigger) and the return value is `(value, Container to draw into)`.
         """
         run = self._run
         run.checkpoint()
@@ -221,8 +225,8 @@ class Container:
         # A trigger's value lives for one run only; the browser never needs it back.
         if not trigger:
             props = {**props, "value": serialize(run.session.state.shown_value(wid, value))}
-        self.add(type, props, key=key, id=wid)
-        return value
+        node = self.add(type, props, key=key, id=wid, block=block)
+        return (value, node) if block else value
 
     def unsupported(self, command: str, **params: Any) -> None:
         """Warn, clearly, about Streamlit parameters passed but not implemented yet."""
@@ -245,11 +249,34 @@ class Container:
         return text if self._run.dev else _PATH.sub("<path>", text)
 
     def root_container(
-        self, node_id: str, type: str, props: dict[str, Any] | None = None
+        self, node_id: str, type: str, props: dict[str, Any] | None = None, *, fresh: bool = False
     ) -> Container:
-        """A top-level container beside main (e.g. the sidebar); created on first use."""
-        node = self._run.root_container(node_id, type, props or {})
+        """A top-level container beside main (e.g. the sidebar); created on first use.
+        `fresh=True` empties it first, even when a fragment run kept it from the last run
+        (e.g. the layer holding the one open dialog)."""
+        node = self._run.root_container(node_id, type, props or {}, fresh=fresh)
         return Container(self._run, node, root=node_id)
+
+    @property
+    def ancestor_types(self) -> tuple[str, ...]:
+        """The types of the blocks around this place, outermost first, ending with its own
+        (e.g. to refuse a dialog inside a dialog)."""
+        with self._run.lock:
+            parents = {
+                child.id: node for node, _ in walk(self._run.root) for child in node.children
+            }
+        types: list[str] = []
+        node: Node | None = self._node
+        while node is not None:
+            types.append(node.type)
+            node = parents.get(node.id)
+        return tuple(reversed(types))
+
+    @property
+    def run_memo(self) -> dict[str, Any]:
+        """A dict that lives for the current run only, for per-run rules a plugin keeps
+        (e.g. one dialog per run). Key it by your plugin's name."""
+        return self._run.memo
 
     # --- st.* dispatch: every element works on every container ---------------------------
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import RerunException, RunTimeoutException, StopException
 from .runs import RunGuard
-from .tree import MAIN_ID, ROOT_ID, Node
+from .tree import MAIN_ID, ROOT_ID, Node, walk
 
 if TYPE_CHECKING:
     from .container import Container
@@ -53,6 +53,7 @@ class RunContext:
         self.fragments: dict[str, FragmentInfo] = {}  # fragments drawn in this run
         self.fragment_widgets: dict[str, set[str]] = {}  # fragment id -> its widget ids
         self.error_container: Container | None = None  # where an uncaught exception shows
+        self.memo: dict[str, Any] = {}  # per-run facts plugins keep (Container.run_memo)
 
     @property
     def dev(self) -> bool:
@@ -80,16 +81,27 @@ class RunContext:
         """Where a module-level `st.x` call goes: the innermost `with` block, else main."""
         return self.stack[-1] if self.stack else self.main()
 
-    def root_container(self, node_id: str, node_type: str, props: dict[str, Any]) -> Node:
-        """A top-level container beside main (the sidebar, for one), created on first use."""
+    def root_container(
+        self, node_id: str, node_type: str, props: dict[str, Any], fresh: bool = False
+    ) -> Node:
+        """A top-level container beside main (the sidebar, for one), created on first use.
+        With `fresh`, an existing one (kept from the last run by a fragment run) is
+        replaced by an empty one in its place."""
         with self.lock:
             node = self.nodes.get(node_id)
+            if node is not None and not fresh:
+                return node
+            new = Node(node_id, node_type, props, [])
             if node is None:
-                node = Node(node_id, node_type, props, [])
-                self.root.children.append(node)
-                self.nodes[node_id] = node
-                self.dirty = True
-            return node
+                self.root.children.append(new)
+            else:
+                for old, _ in walk(node):
+                    self.nodes.pop(old.id, None)
+                siblings = self.root.children
+                siblings[siblings.index(node)] = new
+            self.nodes[node_id] = new
+            self.dirty = True
+            return new
 
     def checkpoint(self) -> None:
         """Called on every st.* call: the points where a run may be interrupted."""

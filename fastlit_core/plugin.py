@@ -14,6 +14,7 @@ from .errors import (
     StreamlitInvalidWidthError,
     StreamlitValueError,
 )
+from .fragments import fragment
 from .hookspecs import hookimpl
 from .pages import MenuPage, NavigationMenu, PageTarget, resolve_page, validate_icon
 from .params import omit_defaults, validate_choice, validate_height, validate_width
@@ -49,6 +50,7 @@ __all__ = [
     "StreamlitValueError",
     "WidgetNode",
     "cursor",
+    "fragment",
     "hookimpl",
     "omit_defaults",
     "resolve_page",
