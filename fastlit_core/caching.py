@@ -12,11 +12,14 @@ import threading
 import time
 import warnings
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, ParamSpec, TypeVar, overload
 
+from . import replay
+from .context import current_or_none
 from .errors import FastlitUnsupportedWarning, StreamlitAPIException
 from .hashing import HashFuncs, UnhashableTypeError, content_hash
 
@@ -33,6 +36,7 @@ class UnserializableReturnValueError(StreamlitAPIException):
 class _Entry:
     value: Any  # pickled bytes for cache_data, the object itself for cache_resource
     expires: float | None
+    draws: Sequence[replay.Draw] = ()  # what computing it drew, drawn again on each hit
 
 
 class _Cache:
@@ -56,13 +60,15 @@ class _Cache:
             self.entries.move_to_end(key)
             return entry
 
-    def put(self, key: bytes, value: Any) -> None:
+    def put(self, key: bytes, value: Any, draws: Sequence[replay.Draw] = ()) -> _Entry:
         expires = time.monotonic() + self.ttl if self.ttl is not None else None
+        entry = _Entry(value, expires, tuple(draws))
         with self.lock:
-            self.entries[key] = _Entry(value, expires)
+            self.entries[key] = entry
             self.entries.move_to_end(key)
             while self.max_entries is not None and len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
+        return entry
 
     def key_lock(self, key: bytes) -> threading.Lock:
         with self.lock:
@@ -85,29 +91,33 @@ class CachedFunc(Generic[P, R]):
 
     def __init__(self, func: Callable[P, R], kind: str, cache: _Cache, *,
                  hash_funcs: HashFuncs | None, persist_dir: Path | None,
-                 validate: Callable[[Any], bool] | None) -> None:  # fmt: skip
+                 validate: Callable[[Any], bool] | None, show_spinner: bool | str = True,
+                 show_time: bool = False) -> None:  # fmt: skip
         self._func = func
         self._kind = kind
         self._cache = cache
         self._hash_funcs = hash_funcs
         self._persist_dir = persist_dir
         self._validate = validate
+        self._show_spinner = show_spinner
+        self._show_time = show_time
         self._signature = inspect.signature(func)
         functools.update_wrapper(self, func)
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         key = self._key(args, kwargs)
-        found, value = self._lookup(key)
-        if found:
-            return value  # type: ignore[no-any-return]
-        with self._cache.key_lock(key):  # concurrent callers with one key compute once
-            found, value = self._lookup(key)
-            if found:
-                return value  # type: ignore[no-any-return]
-            result = self._func(*args, **kwargs)
-            self._store(key, result)
-            copy: R = self._lookup(key)[1] if self._kind == "data" else result
-            return copy
+        entry = self._lookup(key)
+        if entry is not None:
+            return self._hit(entry)
+        with self._busy_indicator(args, kwargs):
+            with self._cache.key_lock(key):  # concurrent callers with one key compute once
+                entry = self._lookup(key)
+                if entry is not None:
+                    return self._hit(entry)
+                with replay.recording() as drawn:
+                    result = self._func(*args, **kwargs)
+                entry = self._store(key, result, drawn.draws)
+        return self._value(entry) if self._kind == "data" else result  # data: a copy
 
     def clear(self, *args: Any, **kwargs: Any) -> None:
         """Forget every entry, or with arguments, the entry for those arguments."""
@@ -132,23 +142,50 @@ class CachedFunc(Generic[P, R]):
                 raise UnhashableParamError(_unhashable_message(self._func, name, value)) from exc
         return h.digest()
 
-    def _lookup(self, key: bytes) -> tuple[bool, Any]:
+    def _busy_indicator(
+        self, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> AbstractContextManager[object]:
+        """Streamlit's spinner while a miss computes: only in a run, only for the outermost
+        cached function (an inner one's caller waits anyway)."""
+        run = current_or_none()
+        if isinstance(self._show_spinner, str):
+            text = self._show_spinner
+        elif self._show_spinner is True:
+            text = f"Running `{self._func.__qualname__}({'...' if args or kwargs else ''})`."
+        else:
+            return nullcontext()
+        if run is None or replay.in_cached_function():
+            return nullcontext()
+        return run.registry.busy_indicator(run.cursor(), text, self._show_time)
+
+    def _lookup(self, key: bytes) -> _Entry | None:
         entry = self._cache.get(key)
         if entry is None and self._persist_dir is not None:
             entry = self._load_persisted(key)
         if entry is None:
-            return False, None
-        if self._kind == "data":
-            return True, pickle.loads(entry.value)  # every caller gets its own copy
+            return None
         if self._validate is not None and not self._validate(entry.value):
             self._cache.clear(key)
-            return False, None
-        return True, entry.value
+            return None
+        return entry
 
-    def _store(self, key: bytes, result: Any) -> None:
+    def _value(self, entry: _Entry) -> R:
+        if self._kind == "data":
+            return pickle.loads(entry.value)  # type: ignore[no-any-return]  # a copy each
+        return entry.value  # type: ignore[no-any-return]
+
+    def _hit(self, entry: _Entry) -> R:
+        """The cached value, after drawing again what computing it drew (as Streamlit)."""
+        run = current_or_none()
+        if run is not None and entry.draws:
+            decorator, name = f"cache_{self._kind}", self._func.__name__
+            closure_error = replay.CacheReplayClosureError(decorator, name)
+            replay.replay(run, entry.draws, closure_error)
+        return self._value(entry)
+
+    def _store(self, key: bytes, result: Any, draws: Sequence[replay.Draw]) -> _Entry:
         if self._kind == "resource":
-            self._cache.put(key, result)
-            return
+            return self._cache.put(key, result, draws)
         try:
             data = pickle.dumps(result, protocol=5)
         except Exception as exc:  # noqa: BLE001 - whatever pickling raises
@@ -160,26 +197,26 @@ class CachedFunc(Generic[P, R]):
                 "type. If you want to cache unserializable objects such as database "
                 "connections or Tensorflow sessions, use `st.cache_resource` instead."
             ) from exc
-        self._cache.put(key, data)
+        entry = self._cache.put(key, data, draws)
         if self._persist_dir is not None:
             self._persist_dir.mkdir(parents=True, exist_ok=True)
             expires = time.time() + self._cache.ttl if self._cache.ttl is not None else None
             tmp = self._persist_dir / f"{key.hex()}.tmp{threading.get_ident()}"
-            tmp.write_bytes(pickle.dumps((expires, data)))
+            tmp.write_bytes(pickle.dumps((expires, data, entry.draws)))
             os.replace(tmp, self._persist_dir / f"{key.hex()}.pickle")  # never a torn file
+        return entry
 
     def _load_persisted(self, key: bytes) -> _Entry | None:
         assert self._persist_dir is not None
         file = self._persist_dir / f"{key.hex()}.pickle"
         try:
-            expires, data = pickle.loads(file.read_bytes())
-        except (OSError, pickle.UnpicklingError, ValueError, EOFError):
+            expires, data, *draws = pickle.loads(file.read_bytes())  # older files: no draws
+        except (OSError, pickle.UnpicklingError, ValueError, EOFError, TypeError):
             return None
         if expires is not None and expires <= time.time():
             file.unlink(missing_ok=True)
             return None
-        self._cache.put(key, data)
-        return _Entry(data, None)
+        return self._cache.put(key, data, draws[0] if draws else ())
 
 
 class CacheAPI:
@@ -227,7 +264,7 @@ class CacheAPI:
     ) -> Any:
         """Decorate `func` (or return a decorator when called with options only)."""
         _warn_unsupported(
-            max_size=(max_size, None), show_time=(show_time, False),
+            max_size=(max_size, None),
             on_release=(on_release, None), scope=(scope, "global"),
             refresh_mode=(refresh_mode, "foreground"),
         )  # fmt: skip
@@ -248,7 +285,8 @@ class CacheAPI:
                     cache = self._caches[identity] = _Cache(_seconds(ttl), max_entries)
             persist_dir = _cache_root() / identity if persist in (True, "disk") else None
             return CachedFunc(f, self._kind, cache, hash_funcs=hash_funcs,
-                              persist_dir=persist_dir, validate=validate)  # fmt: skip
+                              persist_dir=persist_dir, validate=validate,
+                              show_spinner=show_spinner, show_time=show_time)  # fmt: skip
 
         return decorate(func) if func is not None else decorate
 

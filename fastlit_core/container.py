@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any
 
+from . import fragment_scope, replay
+from .context import current_or_none
 from .errors import (
+    CachedWidgetWarning,
     FastlitUnsupportedWarning,
     StreamlitDuplicateElementId,
     StreamlitDuplicateElementKey,
@@ -18,7 +23,7 @@ from .errors import (
 from .ids import node_id
 from .registry import BrokenElement
 from .state import SessionState, WidgetInfo, _identity
-from .tree import Node, walk
+from .tree import TRANSIENT_MARK, Node, walk
 
 if TYPE_CHECKING:
     from .context import RunContext
@@ -33,8 +38,11 @@ class Container:
 
     `mode` says what adding does: "block" appends children (main, sidebar, columns);
     "element" replaces the element itself: the handle a non-container element returns,
-    and `st.empty()`, a placeholder element each command replaces.
+    and `st.empty()`, a placeholder element each command replaces; "slot" is a block
+    holding one element at a time (a fragment's wrapper in a placeholder).
     `form` is the id of the form the place is inside, if any (see `add(form_id=)`).
+    `scope` is the fragment whose block (or wrapper) the place is in, None for the app's:
+    a fragment writing to a place outside it writes into a wrapper (fragment_scope.py).
     """
 
     def __init__(
@@ -46,6 +54,7 @@ class Container:
         mode: str = "block",
         parent: Node | None = None,
         form: str | None = None,
+        scope: str | None = None,
     ) -> None:
         self._run = run
         self._node = node
@@ -53,6 +62,7 @@ class Container:
         self._mode = mode
         self._parent = parent
         self._form = form
+        self._scope = scope
         self._base = node.id  # a replaced element keeps deriving ids from its first id
 
     # --- what element functions use ------------------------------------------------------
@@ -107,9 +117,26 @@ class Container:
         `submits_form=True` inside sends them all at once, and with `clear_on_submit` they
         show their defaults after each submit. Its node gets the prop `form_id`; a form that
         ends a run without a submit button also gets `missing_submit_button`. Form ids are
-        unique per run (StreamlitDuplicateElementKey), apart from element keys."""
-        run = self._run
+        unique per run (StreamlitDuplicateElementKey), apart from element keys.
+
+        Inside a cached function computing, each call is recorded, to be replayed on the
+        function's cache hits (see replay.py)."""
+        run = self._live()
         run.checkpoint()
+        if run.fragment is not None and (there := fragment_scope.target(self)) is not self:
+            return there.add(
+                type,
+                props,
+                key=key,
+                block=block,
+                id=id,
+                index=index,
+                form_id=form_id,
+                clear_on_submit=clear_on_submit,
+            )
+        given = props
+        if form_id is not None and replay.in_cached_function():
+            self._warn_cached_widget()  # as Streamlit does for st.form
         if key is not None:
             key = str(key)
             if key in run.keys:
@@ -128,16 +155,23 @@ class Container:
             run.forms[form_id] = node
             run.session.state.register_form(form_id, clear_on_submit)
         if self._mode == "element" and not block:
-            return self  # the handle keeps following its place: `ph.x(); ph.empty()` works
-        parent = self._node if self._mode != "element" else self._parent
-        return Container(
-            run,
-            node,
-            root=self._root,
-            mode="block" if block else "element",
-            parent=parent,
-            form=self._form if form_id is None else form_id,
-        )
+            made = self  # the handle keeps following its place: `ph.x(); ph.empty()` works
+        else:
+            made = Container(
+                run,
+                node,
+                root=self._root,
+                mode="block" if block else "element",
+                parent=self._node if self._mode != "element" else self._parent,
+                form=self._form if form_id is None else form_id,
+                scope=self._scope,
+            )
+        if replay.in_cached_function():
+            options = {"key": key, "block": block, "id": id, "index": index,
+                       "form_id": form_id, "clear_on_submit": clear_on_submit}  # fmt: skip
+            draw = replay.Draw(self._replay_place(), type, given or {}, options)
+            replay.record(self, made, draw)
+        return made
 
     def widget(
         self,
@@ -171,8 +205,10 @@ class Container:
         With `block=True` the widget's node is also a block (a dialog, whose dismissal is a
         trigger) and the return value is `(value, Container to draw into)`.
         """
-        run = self._run
+        run = self._live()
         run.checkpoint()
+        if replay.in_cached_function():
+            self._warn_cached_widget()
         form = self._form
         submits_form = submits_form and form is not None
         if on_change is not None and form is not None and not submits_form:
@@ -206,8 +242,9 @@ class Container:
                 serialize=serialize,
                 validate=validate,
                 on_change=on_change,
-                args=tuple(args or ()),
-                kwargs=dict(kwargs or {}),
+                # The objects given, not copies: the callback sees later changes to them.
+                args=() if args is None else args,
+                kwargs={} if kwargs is None else kwargs,
                 disabled=disabled,
                 trigger=trigger,
                 assignable=assignable,
@@ -227,6 +264,36 @@ class Container:
             props = {**props, "value": serialize(run.session.state.shown_value(wid, value))}
         node = self.add(type, props, key=key, id=wid, block=block)
         return (value, node) if block else value
+
+    def add_transient(self, type: str, props: dict[str, Any] | None = None) -> Callable[[], None]:
+        """Show a node here until the returned function is called (st.spinner does).
+
+        It is none of this container's elements: the ids of later elements do not change,
+        a placeholder keeps its element (the node goes right after it), a run that moves on
+        never keeps it on display as stale, and cached functions do not record it."""
+        run = self._live()
+        run.checkpoint()
+        parent = self._node if self._mode == "block" or self._parent is None else self._parent
+        with run.lock:
+            ordinal_key = (parent.id, TRANSIENT_MARK + type)
+            ordinal = run.ordinals.get(ordinal_key, 0)
+            run.ordinals[ordinal_key] = ordinal + 1
+            node = Node(TRANSIENT_MARK + node_id(parent.id, type, ordinal), type, props or {}, [])
+            siblings = parent.children
+            at = len(siblings)
+            if parent is not self._node:  # right after the element this handle stands for
+                at = next((i + 1 for i, n in enumerate(siblings) if n is self._node), at)
+            siblings.insert(at, node)
+            run.nodes[node.id] = node
+            run.dirty = True
+
+        def remove() -> None:
+            with run.lock:
+                parent.children[:] = [n for n in parent.children if n is not node]
+                run.nodes.pop(node.id, None)
+                run.dirty = True
+
+        return remove
 
     def unsupported(self, command: str, **params: Any) -> None:
         """Warn, clearly, about Streamlit parameters passed but not implemented yet."""
@@ -254,8 +321,13 @@ class Container:
         """A top-level container beside main (e.g. the sidebar); created on first use.
         `fresh=True` empties it first, even when a fragment run kept it from the last run
         (e.g. the layer holding the one open dialog)."""
-        node = self._run.root_container(node_id, type, props or {}, fresh=fresh)
-        return Container(self._run, node, root=node_id)
+        run = self._live()
+        node = run.root_container(node_id, type, props or {}, fresh=fresh)
+        # Made anew, it is the executing fragment's own place (Streamlit's event container):
+        # no wrapper, and that fragment's next run leaves it be unless it draws it again.
+        if fresh:
+            run.fresh_roots[node_id] = run.fragment
+        return Container(run, node, root=node_id, scope=run.fresh_roots.get(node_id))
 
     @property
     def ancestor_types(self) -> tuple[str, ...]:
@@ -286,7 +358,7 @@ class Container:
         return bind(self._run.registry.element(name), name, self)
 
     def __enter__(self) -> Container:
-        self._run.stack.append(self)
+        self._live().stack.append(self)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -296,6 +368,25 @@ class Container:
         return f"<fastlit Container {self._node.type} {self._node.id}>"
 
     # --- placement -----------------------------------------------------------------------
+
+    def _replay_place(self) -> replay.Target:
+        """Where this container is, for a cached function's recording (see replay.py)."""
+        run = self._run
+        if self is run.cursor():
+            return replay.CURSOR
+        node = self._node
+        if self._mode == "block" and any(c is node for c in run.root.children):
+            return replay.Root(node.id, node.type, node.props)
+        return replay.OUTSIDE
+
+    def _warn_cached_widget(self) -> None:
+        """Streamlit's CachedWidgetWarning: logged, and shown where the script is writing
+        (an exception element, so a cache hit replays it with the rest)."""
+        warning = CachedWidgetWarning().with_traceback(_calling_stack())
+        log.warning("%s", warning, stack_info=True)
+        cursor = self._run.cursor()
+        if not self._run.registry.render_exception(cursor, warning):
+            cursor.error_box(f"{type(warning).__name__}: {str(warning).strip()}")
 
     def _child_id(self, type: str, key: str | None) -> str:
         if key is not None:
@@ -307,7 +398,24 @@ class Container:
         self._run.ordinals[ordinal_key] = ordinal + 1
         return node_id(self._node.id, type, ordinal)
 
+    def _live(self) -> RunContext:
+        """The run this container writes into. One kept from an earlier run of the session
+        (a fragment's function closing over a column, a placeholder or the sidebar) follows
+        its node into the run in progress, which a fragment run copied from the last one."""
+        run, now = self._run, current_or_none()
+        if now is None or now is run or now.session is not run.session:
+            return run
+        node = now.nodes.get(self._node.id)
+        if node is not None:
+            self._run, self._node = now, node
+            if self._parent is not None:
+                self._parent = now.nodes.get(self._parent.id, self._parent)
+        return self._run
+
     def _place(self, node: Node, index: int | None = None) -> None:
+        if self._mode == "slot":
+            self._node.children[:] = [node]
+            return
         if self._mode == "block":
             children = self._node.children
             children.insert(len(children) if index is None else index, node)
@@ -335,6 +443,17 @@ def mark_forms_without_submit_button(run: RunContext) -> None:
             if form_id not in run.forms_submitted_by:
                 node.props = {**node.props, "missing_submit_button": True}
                 run.dirty = True
+
+
+def _calling_stack() -> TracebackType | None:
+    """The stack as a traceback, for a warning shown but never raised (Streamlit tacks the
+    stack onto its warnings too): with --dev, it says where the widget was called."""
+    tb: TracebackType | None = None
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        tb = TracebackType(tb, frame, frame.f_lasti, frame.f_lineno)
+        frame = frame.f_back
+    return tb
 
 
 def _duplicate_key(key: str) -> StreamlitDuplicateElementKey:

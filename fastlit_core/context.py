@@ -48,10 +48,12 @@ class RunContext:
         self.stop_requested = False
         self.guard = RunGuard()  # the run's thread; lets the watchdog interrupt it (runs.py)
         self.page_scope = ""  # the page running now (st.navigation); part of widget ids
-        self.fragment: str | None = None  # the fragment whose function is executing now
+        self.fragment: str | None = None  # the innermost fragment executing now
         self.fragment_run: str | None = None  # a fragment run: the fragment it re-executes
         self.fragments: dict[str, FragmentInfo] = {}  # fragments drawn in this run
         self.fragment_widgets: dict[str, set[str]] = {}  # fragment id -> its widget ids
+        self.fragment_outside: dict[str, set[str]] = {}  # fragment id -> blocks it filled
+        self.fresh_roots: dict[str, str | None] = {}  # root made anew -> fragment that did
         self.error_container: Container | None = None  # where an uncaught exception shows
         self.memo: dict[str, Any] = {}  # per-run facts plugins keep (Container.run_memo)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,7 @@ class ElementPlugin:
     render_exception: Callable[..., bool | None] | None = None
     magic: Callable[..., bool | None] | None = None
     navigation_menu: Callable[..., bool | None] | None = None
+    busy_indicator: Callable[..., AbstractContextManager[object] | None] | None = None
 
     @hookimpl
     def fastlit_elements(self) -> list[Element]:
@@ -74,3 +76,11 @@ class ElementPlugin:
         if self.navigation_menu is None:
             return None
         return self.navigation_menu(container, menu)
+
+    @hookimpl
+    def fastlit_busy_indicator(
+        self, container: Any, text: str, show_time: bool
+    ) -> AbstractContextManager[object] | None:
+        if self.busy_indicator is None:
+            return None
+        return self.busy_indicator(container, text, show_time)

@@ -20,11 +20,37 @@ class StreamlitDuplicateElementKey(StreamlitAPIException):
 
 
 class StreamlitWidgetAlreadyInstantiatedError(StreamlitAPIException):
-    pass
+    """Session state set for a widget's (or form's) key after it was drawn in this run."""
+
+    def __init__(self, key: str) -> None:
+        item = _session_state_item(key)
+        super().__init__(
+            f"{item} cannot be modified after the widget with that key is instantiated. "
+            f"Assign {item} before creating the widget, or update it from an `on_change` or "
+            "`on_click` callback, which runs before the widget is instantiated. If this is a "
+            "read-only session state key (buttons, file and media inputs, `st.data_editor`, "
+            "forms, chart or `ButtonColumn` selections), store the value under a different "
+            "session state key."
+        )
 
 
 class StreamlitValueAssignmentNotAllowedError(StreamlitAPIException):
-    pass
+    """A widget whose value session state cannot set (a button, ...) found its key set."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"{_session_state_item(key)} is read-only and cannot be assigned through session "
+            "state. Use a different session state key for values you need to set."
+        )
+
+
+def _session_state_item(key: str) -> str:
+    """`st.session_state['key']` as a Markdown code span, whatever backticks the key has."""
+    text = f"st.session_state[{key!r}]"
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    return f"{fence}{text}{fence}"
 
 
 class StreamlitInvalidFormCallbackError(StreamlitAPIException):
@@ -42,8 +68,24 @@ class StreamlitInvalidLayoutContextError(StreamlitAPIException):
     outside a form, ...)."""
 
 
-class StreamlitAPIWarning(Warning):
-    pass
+class StreamlitAPIWarning(StreamlitAPIException, Warning):
+    """A misuse Streamlit shows as a warning element (passed to st.exception, not raised)."""
+
+
+class CachedWidgetWarning(StreamlitAPIWarning):
+    """A widget command inside a cached function: it runs only on a cache miss."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            """
+Your script uses a widget command in a cached function
+(function decorated with `@st.cache_data` or `@st.cache_resource`).
+This code will only be called when we detect a cache "miss",
+which can lead to unexpected results.
+
+To fix this, move all widget commands outside the cached function.
+"""
+        )
 
 
 class FastlitUnsupportedWarning(UserWarning):

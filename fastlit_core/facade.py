@@ -31,6 +31,11 @@ def rerun(*, scope: str = "app") -> NoReturn:
                 'scope="fragment" can only be specified from `@st.fragment`-decorated '
                 "functions during fragment reruns."
             )
+        executing = ctx.fragment if ctx.fragment is not None else ctx.fragment_run
+        if executing != ctx.fragment_run:  # a fragment nested in the one this run reruns
+            raise RuntimeError(
+                "Could not find current_fragment_id in fragment_id_queue. This should never happen."
+            )  # Streamlit's words (its fragment_id_queue holds only the fragment rerunning)
         ctx.session.rerun_from_script(ctx.fragment_run)
     else:
         ctx.session.rerun_from_script()

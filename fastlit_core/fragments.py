@@ -1,16 +1,27 @@
-"""st.fragment: a function whose widgets rerun only that function (a fragment run)."""
+"""st.fragment: a function whose widgets rerun only that function (a fragment run).
+
+A fragment called inside another is a fragment of its own (its `parent` is the outer one):
+its widgets rerun only it, and a run of the outer one runs it again too, as in Streamlit.
+"""
 
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .context import current, current_or_none
 from .errors import StreamlitAPIException
+
+if TYPE_CHECKING:
+    from .container import Container
+    from .context import RunContext
+
+log = logging.getLogger("fastlit.fragments")
 
 FRAGMENT_NODE = "flex_container"  # drawn as a plain vertical container
 
@@ -27,7 +38,15 @@ class FragmentInfo:
     form: str | None
     page_scope: str
     run_every: float | None = None
-    widgets: set[str] = field(default_factory=set)
+    parent: str | None = None  # the fragment it was drawn in, when nested
+    widgets: set[str] = field(default_factory=set)  # its own, not those of nested fragments
+    outside: set[str] = field(default_factory=set)  # wrappers it fills (fragment_scope.py)
+
+
+class FragmentHandledException(Exception):  # noqa: N818 - Streamlit's name
+    """An exception from a fragment's function, already shown inside the fragment. It ends
+    the run (an enclosing fragment shows it once more on the way), as in Streamlit; a
+    `try/except Exception` around the fragment call catches it."""
 
 
 def parse_interval(value: float | int | timedelta | str | None) -> float | None:
@@ -69,8 +88,8 @@ def _run_fragment(
     function: Callable[..., Any], run_every: float | None, args: Any, kwargs: Any
 ) -> Any:
     ctx = current_or_none()
-    if ctx is None or ctx.fragment is not None:
-        return function(*args, **kwargs)  # no run (a plain call), or nested: part of the outer
+    if ctx is None:
+        return function(*args, **kwargs)  # no run: a plain call
     container = ctx.cursor()
     block = container.add(FRAGMENT_NODE, {}, block=True)
     info = FragmentInfo(
@@ -82,21 +101,31 @@ def _run_fragment(
         form=block.form_id,
         page_scope=ctx.page_scope,
         run_every=run_every,
+        parent=ctx.fragment,
     )
     ctx.fragments[info.id] = info
     return enter_fragment(ctx, info, block)
 
 
-def enter_fragment(ctx: Any, info: FragmentInfo, block: Any) -> Any:
-    """Run the fragment's function with its block as the cursor and its widgets tracked."""
+def enter_fragment(ctx: RunContext, info: FragmentInfo, block: Container) -> Any:
+    """Run the fragment's function with its block as the cursor and its widgets tracked.
+    An exception it raises shows at the end of its block and ends the run, as Streamlit's
+    FragmentHandledException does."""
+    outer = ctx.fragment
     ctx.fragment = info.id
-    ctx.fragment_widgets.setdefault(info.id, set())
+    ctx.fragment_widgets.setdefault(info.id, set())  # its keys: the fragments this run ran
+    block._scope = info.id  # the block is the fragment's own place (fragment_scope.py)
     block.__enter__()
     try:
         return info.function(*info.args, **info.kwargs)
+    except Exception as exc:  # noqa: BLE001 - user code may raise anything
+        log.info("fragment raised %s: %s", type(exc).__name__, exc)
+        if not ctx.registry.render_exception(block, exc):
+            block.error_box(f"{type(exc).__name__}: {exc}")
+        raise FragmentHandledException(exc) from exc
     finally:
         block.__exit__(None, None, None)
-        ctx.fragment = None
+        ctx.fragment = outer
 
 
 def fragment(
@@ -121,3 +150,57 @@ def fragment(
 
 def current_fragment() -> str | None:
     return current().fragment
+
+
+# --- nesting ---------------------------------------------------------------------------------
+
+
+def family(fragments: dict[str, FragmentInfo], root: str) -> set[str]:
+    """`root` and every fragment drawn inside it, at any depth."""
+    members = {root}
+    grew = True
+    while grew:
+        grew = False
+        for fid, info in fragments.items():
+            if fid not in members and info.parent in members:
+                members.add(fid)
+                grew = True
+    return members
+
+
+def covering(fragments: dict[str, FragmentInfo], owners: set[str | None]) -> str | None:
+    """The one fragment whose run reruns every owner given (None: a widget outside any
+    fragment), or None when only a full run does."""
+    if not owners or None in owners:
+        return None
+    for candidate in owners:
+        assert candidate is not None
+        if owners <= family(fragments, candidate):
+            return candidate
+    return None
+
+
+def after_fragment_run(
+    fragments: dict[str, FragmentInfo], owners: dict[str, str], ctx: RunContext, target: str
+) -> list[str]:
+    """Fold a completed run of `target` into the session's `fragments` and widget `owners`:
+    each fragment it ran replaces its old self (keeping the outside blocks it filled before,
+    as Streamlit keeps their places); those nested in `target` that it did not draw again
+    are gone, unless their block is still on the page (a dialog's body, which Streamlit
+    keeps until a full run). Returns the ids of the fragments it ran."""
+    ran = list(ctx.fragment_widgets)
+    gone = {f for f in family(fragments, target) - set(ran) if f not in ctx.nodes}
+    for fid in ran:
+        old = fragments.get(fid)
+        info = ctx.fragments[fid]
+        info.widgets = set(ctx.fragment_widgets[fid])
+        info.outside = ctx.fragment_outside.get(fid, set()) | (old.outside if old else set())
+        fragments[fid] = info
+    for fid in gone:
+        fragments.pop(fid, None)
+    replaced = gone.union(ran)
+    for wid in [w for w, f in owners.items() if f in replaced]:
+        del owners[wid]
+    for fid in ran:
+        owners.update(dict.fromkeys(fragments[fid].widgets, fid))
+    return ran

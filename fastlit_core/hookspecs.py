@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 import pluggy
@@ -38,10 +39,11 @@ def fastlit_components() -> Sequence[Component]:
 
 @hookspec(firstresult=True)
 def fastlit_render_exception(container: Container, exception: BaseException) -> bool | None:
-    """Render an uncaught script exception into `container`; return True when handled.
+    """Render an exception into `container`; return True when handled.
 
-    The kernel calls it when a script raises; the first plugin that returns True wins.
-    Without one, the kernel shows its own plain error box.
+    The kernel calls it when a script raises, and for a warning Streamlit shows as an
+    exception element (`CachedWidgetWarning`: a widget inside a cached function). The first
+    plugin that returns True wins. Without one, the kernel shows its own plain error box.
     """
 
 
@@ -61,4 +63,16 @@ def fastlit_navigation_menu(container: Container, menu: NavigationMenu) -> bool 
     or hidden, as st.navigation was told) and whether the requested page was not found.
     `container` is main; a menu goes where it likes through `root_container` (or the
     sidebar). The first plugin returning True wins; without one, the app has no menu.
+    """
+
+
+@hookspec(firstresult=True)
+def fastlit_busy_indicator(
+    container: Container, text: str, show_time: bool
+) -> AbstractContextManager[object] | None:
+    """Return a context manager that shows `text` in `container` while its block runs.
+
+    The kernel uses it while a cached function computes on a cache miss (st.cache_data's
+    `show_spinner`; `show_time` adds the elapsed time). The first plugin returning one
+    wins (the spinner plugin does it); without one, nothing is shown.
     """

@@ -6,6 +6,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -215,6 +216,19 @@ class Registry:
         except Exception:
             log.exception("fastlit_navigation_menu failed")
             return False
+
+    def busy_indicator(
+        self, container: Any, text: str, show_time: bool
+    ) -> AbstractContextManager[object]:
+        """A context manager showing `text` while its block runs (a no-op without a plugin)."""
+        try:
+            indicator = self.plugin_manager.hook.fastlit_busy_indicator(
+                container=container, text=text, show_time=show_time
+            )
+        except Exception:
+            log.exception("fastlit_busy_indicator failed")
+            indicator = None
+        return indicator if indicator is not None else nullcontext()
 
     def render_exception(self, container: Any, exception: BaseException) -> bool:
         try:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .context import RunContext, activate, current, current_or_none, deactivate
 from .errors import RerunException, RunTimeoutException, StopException
+from .fragments import FragmentHandledException
 from .magic import MAGIC_NAME, add_magic
 from .pages import run_app
 
@@ -61,7 +62,7 @@ def execute(
     body: Callable[[], Any] | None = None,
 ) -> str:
     """Run the script once in `ctx` (or only `body`: a fragment run).
-    Returns "completed", "stopped" or "rerun"."""
+    Returns "completed", "stopped", "failed" (an uncaught exception, shown) or "rerun"."""
     token = activate(ctx)
     guard = ctx.guard
     try:
@@ -87,6 +88,8 @@ def execute(
             return "rerun"
         except StopException:
             return "stopped"
+        except FragmentHandledException:  # raised in a fragment, and shown there
+            return "completed" if body is not None else "failed"  # as Streamlit counts it
         except RunTimeoutException as stopped:
             guard.disarm()  # in case the interrupt landed while disarming
             exc: BaseException = TimeoutError(
@@ -101,7 +104,7 @@ def execute(
             _render_exception(ctx, exc)
         except RerunException:
             return "rerun"
-        return "completed"
+        return "failed"
     finally:
         deactivate(token)
 

@@ -16,16 +16,18 @@ _HELP = (
 )
 
 
-def secrets_files(script: Path) -> list[Path]:
-    """Where secrets are read from; later files override earlier ones, key by key."""
-    home, cwd, folder = Path.home(), Path.cwd(), script.parent
+def secrets_files(script: Path | None) -> list[Path]:
+    """Where secrets are read from; later files override earlier ones, key by key. Without
+    a script (AppTest, as Streamlit's), only those of the home and working directories."""
+    home, cwd = Path.home(), Path.cwd()
     candidates = [
         home / ".streamlit" / "secrets.toml",
         cwd / ".streamlit" / "secrets.toml",
         cwd / "secrets.toml",
-        folder / ".streamlit" / "secrets.toml",
-        folder / "secrets.toml",
     ]
+    if script is not None:
+        folder = script.parent
+        candidates += [folder / ".streamlit" / "secrets.toml", folder / "secrets.toml"]
     return list(dict.fromkeys(p.resolve() for p in candidates))
 
 
@@ -88,19 +90,22 @@ class Secrets(AttrDict):
             if self._loaded:
                 return
             merged: dict[str, Any] = {}
-            for file in self._files:
-                if file.is_file():
-                    with file.open("rb") as handle:
-                        merged.update(tomllib.load(handle))
-            merged.update(self._overrides)
-            for key, value in merged.items():
-                if isinstance(value, str):
-                    os.environ.setdefault(key, value)
+            if self._overrides:  # AppTest's at.secrets: all the secrets there are
+                merged.update(self._overrides)
+            else:
+                for file in self._files:
+                    if file.is_file():
+                        with file.open("rb") as handle:
+                            merged.update(tomllib.load(handle))
+                for key, value in merged.items():
+                    if isinstance(value, str):
+                        os.environ.setdefault(key, value)
             object.__setattr__(self, "_values", AttrDict(merged)._values)
             object.__setattr__(self, "_loaded", True)
 
     def set_for_test(self, key: str, value: Any) -> None:
-        """AppTest's `at.secrets[key] = value`."""
+        """AppTest's `at.secrets[key] = value`: from then on, the secrets are those set so
+        (as Streamlit's AppTest; files are not read, nor environment variables set)."""
         self._overrides[key] = value
         object.__setattr__(self, "_loaded", False)
 

@@ -15,7 +15,8 @@ from .client_context import ClientContext
 from .container import Container, mark_forms_without_submit_button
 from .context import RunContext
 from .diff import diff
-from .fragments import FragmentInfo, enter_fragment
+from .fragment_scope import empty
+from .fragments import FragmentInfo, after_fragment_run, covering, enter_fragment, family
 from .outbox import Outbox
 from .pages import Location, PageState
 from .query_params import QueryParams
@@ -83,7 +84,7 @@ class Session:
                 self._pending.update(values)
                 self._record_browser_values(values)
             owners = {self.fragment_of.get(wid) for wid in values or ()}
-            owner = owners.pop() if len(owners) == 1 and not full else None
+            owner = None if full else covering(self.fragments, owners)
             self._target = _merge(self._target, owner or APP)
             self.rerun_requested = True
             start = not self.running
@@ -200,8 +201,9 @@ class Session:
                 ctx.finished = True  # abandoned: the next run takes over its display
         else:
             mark_forms_without_submit_button(ctx)
+            completed = outcome == "completed"  # not cut short by st.stop or an exception
             if fragment is None:
-                self.state.end_run()
+                self.state.end_run(forget=completed)
                 with self._lock:
                     self.fragments = dict(ctx.fragments)
                     self.fragment_of = {
@@ -209,25 +211,24 @@ class Session:
                     }
                     for info in self.fragments.values():
                         info.widgets = ctx.fragment_widgets.get(info.id, set())
+                        info.outside = ctx.fragment_outside.get(info.id, set())
                     for fid in list(self._timers):  # a full run restarts every timer
                         self._timers.pop(fid).cancel()
                     self._schedule_timers()
             else:
                 drawn = ctx.fragment_widgets.get(fragment.id, set())
-                self.state.end_run(scope=fragment.widgets | drawn)
+                self.state.end_run(scope=fragment.widgets | drawn, forget=completed)
                 with self._lock:
-                    self.fragment_of = {
-                        w: f for w, f in self.fragment_of.items() if f != fragment.id
-                    }
-                    self.fragment_of.update(dict.fromkeys(drawn, fragment.id))
-                    fragment.widgets = set(drawn)
-                self._restart_timer(fragment.id)
+                    ran = after_fragment_run(self.fragments, self.fragment_of, ctx, fragment.id)
+                for fid in ran:
+                    self._restart_timer(fid)
             self.last_run = ctx
             self.flush(ctx, final=True)
         return outcome
 
     def _fragment_body(self, ctx: RunContext, fragment: FragmentInfo) -> Callable[[], Any] | None:
-        """Set `ctx` up as a fragment run: the last tree, with the fragment's block emptied.
+        """Set `ctx` up as a fragment run: the last tree, with the fragment's block and the
+        wrappers it (or a fragment nested in it) filled elsewhere emptied.
         Returns what to execute, or None when the fragment is not on display any more."""
         last = self.last_run
         if last is None:
@@ -238,22 +239,21 @@ class Session:
         block = nodes.get(fragment.id)
         if block is None:
             return None
-        for child in block.children:
-            for node, _ in walk(child):
-                nodes.pop(node.id, None)
-        block.children = []
+        members = [self.fragments[f] for f in family(self.fragments, fragment.id)]
+        empty(nodes, {fragment.id}.union(*(info.outside for info in members)))
         ctx.root = root
         ctx.nodes = nodes
         ctx.fragment_run = fragment.id
         ctx.page_scope = fragment.page_scope
         ctx.fragments = dict(self.fragments)
         # Widgets and keys outside the fragment still exist: duplicates are still errors.
+        redrawn = set().union(*(info.widgets for info in members))
         for wid, info in self.state.widgets().items():
-            if wid not in fragment.widgets:
+            if wid not in redrawn:
                 ctx.widget_ids.add(wid)
                 if info.key is not None:
                     ctx.keys.add(info.key)
-        container = Container(ctx, block, root=fragment.root, form=fragment.form)
+        container = Container(ctx, block, root=fragment.root, form=fragment.form, scope=fragment.id)
         ctx.error_container = container
         return lambda: enter_fragment(ctx, fragment, container)
 

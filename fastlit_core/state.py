@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,8 +32,8 @@ class WidgetInfo:
     serialize: Callable[[Any], Any] = _identity
     validate: Callable[[Any], Any] | None = None
     on_change: Callable[..., Any] | None = None
-    args: tuple[Any, ...] = ()
-    kwargs: dict[str, Any] = field(default_factory=dict)
+    args: Sequence[Any] = ()
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
     disabled: bool = False
     trigger: bool = False
     assignable: bool = True
@@ -58,7 +58,8 @@ class SessionState(MutableMapping[str, Any]):
         self._widgets: dict[str, WidgetInfo] = {}  # widget id -> info
         self._id_of_key: dict[str, str] = {}
         self._drawn: set[str] = set()  # widget ids drawn in the current run
-        self._triggered: set[str] = set()
+        self._drawn_forms: set[str] = set()  # form ids drawn in the current run
+        self._triggered: set[str] = set()  # triggers that fired for the current (or last) run
         self._forms: dict[str, bool] = {}  # form id -> clear_on_submit, as last drawn
         # Widgets of a form submitted with clear_on_submit: they show their default, which
         # their form's next submit sends unless the user changes them first (as Streamlit).
@@ -74,19 +75,14 @@ class SessionState(MutableMapping[str, Any]):
             wid = self._id_of_key.get(key)
             if wid is not None and wid in self._widget_values:
                 return self._widget_values[wid]
-        raise KeyError(key)
+        raise KeyError(_missing(key, "key"))
 
     def __setitem__(self, key: str, value: Any) -> None:
+        """Set a key; a widget that may not be set (a button) raises when it is drawn."""
         with self.lock:
             wid = self._id_of_key.get(key)
-            if wid is not None and wid in self._drawn:
-                raise StreamlitWidgetAlreadyInstantiatedError(
-                    f"`st.session_state.{key}` cannot be modified after the widget with key "
-                    f"`{key}` is instantiated."
-                )
-            info = self._widgets.get(wid) if wid is not None else None
-            if info is not None and not info.assignable:
-                raise _assignment_not_allowed(key)
+            if (wid is not None and wid in self._drawn) or key in self._drawn_forms:
+                raise StreamlitWidgetAlreadyInstantiatedError(key)
             self._user[key] = value
 
     def __delitem__(self, key: str) -> None:
@@ -96,7 +92,7 @@ class SessionState(MutableMapping[str, Any]):
             if wid is not None:
                 found = self._widget_values.pop(wid, _MISSING) is not _MISSING or found
             if not found:
-                raise KeyError(key)
+                raise KeyError(_missing(key, "key"))
 
     def __iter__(self) -> Iterator[str]:
         with self.lock:
@@ -122,11 +118,7 @@ class SessionState(MutableMapping[str, Any]):
         try:
             return self[name]
         except KeyError:
-            raise AttributeError(
-                f'st.session_state has no attribute "{name}". Did you forget to initialize it? '
-                "More info: https://docs.streamlit.io/develop/concepts/architecture/"
-                "session-state#initialization"
-            ) from None
+            raise AttributeError(_missing(name, "attribute")) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name.startswith("_") or name == "lock":
@@ -138,7 +130,7 @@ class SessionState(MutableMapping[str, Any]):
         try:
             del self[name]
         except KeyError:
-            raise AttributeError(name) from None
+            raise AttributeError(_missing(name, "attribute")) from None
 
     def __repr__(self) -> str:
         return repr(self.to_dict())
@@ -162,6 +154,7 @@ class SessionState(MutableMapping[str, Any]):
                     self._widget_values[wid] = False
             self._triggered.clear()
             self._drawn.clear()
+            self._drawn_forms.clear()
 
     def apply_changes(self, values: dict[str, Any]) -> list[WidgetInfo]:
         """Apply browser values (already validated); return the widgets whose callbacks fire.
@@ -216,6 +209,7 @@ class SessionState(MutableMapping[str, Any]):
         """A form is drawn; its clear_on_submit applies to its next submit."""
         with self.lock:
             self._forms[form_id] = clear_on_submit
+            self._drawn_forms.add(form_id)
 
     def shown_value(self, wid: str, value: Any) -> Any:
         """What the browser should show for a widget whose value is `value`: its default
@@ -236,7 +230,7 @@ class SessionState(MutableMapping[str, Any]):
                 self._id_of_key[info.key] = info.id
                 if info.key in self._user:
                     if not info.assignable:
-                        raise _assignment_not_allowed(info.key)
+                        raise StreamlitValueAssignmentNotAllowedError(info.key)
                     value = self._user.pop(info.key)
                     if info.validate is not None:
                         value = info.validate(value)
@@ -244,20 +238,38 @@ class SessionState(MutableMapping[str, Any]):
                     self._cleared.discard(info.id)
             return self._widget_values.setdefault(info.id, info.default)
 
-    def end_run(self, scope: set[str] | None = None) -> None:
-        """A run completed: widgets it did not draw are forgotten, with their keys.
-        A fragment run passes `scope`, its fragment's widgets: only those can be forgotten."""
+    def end_run(self, scope: set[str] | None = None, *, forget: bool = True) -> None:
+        """A run ended (not for a rerun): until the next one, any key may be set.
+
+        A completed run (`forget`) also forgets the widgets it did not draw, with their
+        keys, and its triggers read False again (a clicked button's key too); as in
+        Streamlit, a run cut short by st.stop or an exception does neither. A fragment run
+        passes `scope`, its fragment's widgets: only those can be forgotten."""
         with self.lock:
-            candidates = self._widgets if scope is None else scope
-            for wid in [w for w in candidates if w in self._widgets and w not in self._drawn]:
-                del self._widgets[wid]
-                self._widget_values.pop(wid, None)
-                self._triggered.discard(wid)
-                self._cleared.discard(wid)
-            forms = {info.form for info in self._widgets.values()}
-            self._forms = {f: clear for f, clear in self._forms.items() if f in forms}
-            for key in [k for k, w in self._id_of_key.items() if w not in self._widgets]:
-                del self._id_of_key[key]
+            if forget:
+                self._forget_undrawn(scope)
+            if scope is not None:
+                # A key set for a widget the fragment run did not draw (one outside it):
+                # as in Streamlit, the value the browser shows wins on the next run.
+                for key in [k for k, w in self._id_of_key.items() if w not in self._drawn]:
+                    self._user.pop(key, None)
+            self._drawn.clear()
+            self._drawn_forms.clear()
+
+    def _forget_undrawn(self, scope: set[str] | None) -> None:
+        for wid in self._triggered:
+            if wid in self._widget_values:
+                self._widget_values[wid] = False
+        candidates = self._widgets if scope is None else scope
+        for wid in [w for w in candidates if w in self._widgets and w not in self._drawn]:
+            del self._widgets[wid]
+            self._widget_values.pop(wid, None)
+            self._triggered.discard(wid)
+            self._cleared.discard(wid)
+        forms = {info.form for info in self._widgets.values()}
+        self._forms = {f: clear for f, clear in self._forms.items() if f in forms}
+        for key in [k for k, w in self._id_of_key.items() if w not in self._widgets]:
+            del self._id_of_key[key]
 
     def widgets(self) -> dict[str, WidgetInfo]:
         with self.lock:
@@ -284,7 +296,10 @@ class SessionState(MutableMapping[str, Any]):
 _MISSING = object()
 
 
-def _assignment_not_allowed(key: str) -> StreamlitValueAssignmentNotAllowedError:
-    return StreamlitValueAssignmentNotAllowedError(
-        f"Values for the widget with `key='{key}'` cannot be set using `st.session_state`."
+def _missing(name: str, kind: str) -> str:
+    """Streamlit's message for a missing session_state key or attribute."""
+    return (
+        f'st.session_state has no {kind} "{name}". Did you forget to initialize it? '
+        "More info: https://docs.streamlit.io/develop/concepts/architecture/"
+        "session-state#initialization"
     )

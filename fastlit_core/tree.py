@@ -20,6 +20,7 @@ class Node(msgspec.Struct, omit_defaults=True):
 
 ROOT_ID = "root"
 MAIN_ID = "main"
+TRANSIENT_MARK = "~"  # starts the id of a node shown only for a while (Container.add_transient)
 
 
 def empty_page() -> Node:
@@ -54,7 +55,8 @@ def merge_stale(fresh: Node, previous: Node, fresh_ids: set[str] | None = None) 
 
     `fresh` holds what the run has produced so far; where a container of `fresh` is
     shorter than its counterpart in `previous`, the previous run's trailing children
-    stay visible (stale) until the run completes, as in Streamlit.
+    stay visible (stale) until the run completes, as in Streamlit. Transient nodes take
+    no place there, and never stay: once gone from `fresh`, they are gone.
     """
     if fresh_ids is None:
         fresh_ids = {n.id for n, _ in walk(fresh)}
@@ -64,7 +66,8 @@ def merge_stale(fresh: Node, previous: Node, fresh_ids: set[str] | None = None) 
         else snapshot(c)
         for c in fresh.children
     ]
-    for stale in previous.children[len(fresh.children) :]:
+    placed = sum(1 for c in fresh.children if not is_transient(c))
+    for stale in [c for c in previous.children if not is_transient(c)][placed:]:
         if stale.id not in fresh_ids:
             pruned = _prune(stale, fresh_ids)
             if pruned is not None:
@@ -79,8 +82,12 @@ def _child(node: Node, child_id: str) -> Node | None:
     return None
 
 
+def is_transient(node: Node) -> bool:
+    return node.id.startswith(TRANSIENT_MARK)
+
+
 def _prune(node: Node, drop: set[str]) -> Node | None:
-    if node.id in drop:
+    if node.id in drop or is_transient(node):
         return None
     kept = [p for c in node.children if (p := _prune(c, drop)) is not None]
     return Node(node.id, node.type, node.props, kept)

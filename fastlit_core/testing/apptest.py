@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from ..app import App
-from ..config import Config
+from ..options import load_config
 from ..pages import test_page_key
 from ..query_params import QueryParams
 from ..registry import Registry, default_registry
 from ..runner import Script
-from ..secrets import Secrets
+from ..secrets import Secrets, secrets_files
 from ..session import Session
 from ..state import SessionState
 from ..tree import MAIN_ID, Node
@@ -22,7 +22,12 @@ from .nodes import BlockNode, ElementList, ElementNode, WidgetNode
 
 
 class AppTest:
-    """Run a script without a server, inspect what it drew, interact, and run again."""
+    """Run a script without a server, inspect what it drew, interact, and run again.
+
+    As Streamlit's, it reads the config and secrets files of the home and working
+    directories (~/.streamlit/, ./.streamlit/, and Fastlit's ./fastlit.toml), not those
+    beside the script; `at.secrets`, once set, are all the secrets the script sees.
+    """
 
     def __init__(
         self,
@@ -33,8 +38,10 @@ class AppTest:
     ) -> None:
         self._path = Path(script_path).resolve()
         self.default_timeout = default_timeout
-        self._app = App(Script(self._path), registry or default_registry(), Config())
+        self._app = App(Script(self._path), registry or default_registry(), load_config(None))
+        self._app.secrets = Secrets(secrets_files(None))
         self._session = Session(self._app)
+        self._page: str | None = None  # the page of the last switch_page: every run asks for it
         self._pending: dict[str, Any] = {}
         self._root: Node | None = None
 
@@ -90,6 +97,8 @@ class AppTest:
             wid: self._session.state.validate_wire(wid, wire) for wid, wire in self._pending.items()
         }
         self._pending = {}
+        if self._page is not None:  # even after the script's own st.switch_page, as Streamlit
+            self._session.pages.switch_to(self._page, forget_widgets=False)
         self._session.request_rerun(values, full=True)  # as Streamlit's AppTest
         if not self._session.wait_idle(timeout):
             run = self._session._current
@@ -106,9 +115,9 @@ class AppTest:
         """Go to a file-based page (relative to the main script) on the next `run()`.
 
         As in Streamlit: the file must exist, and after a run that declared pages with
-        `st.navigation`, it must be one of them (ValueError otherwise)."""
-        state = self._session.pages
-        state.switch_to(test_page_key(state, self._path, page_path), forget_widgets=False)
+        `st.navigation`, it must be one of them (ValueError otherwise). Every later run
+        asks for that page again, even after the script switched to another one."""
+        self._page = test_page_key(self._session.pages, self._path, page_path)
         return self
 
     @property
@@ -213,6 +222,9 @@ class AppTest:
         if node_id in self._pending:  # set_value() before run(): show it, as Streamlit does
             return state.validate_wire(node_id, self._pending[node_id])
         with state.lock:
+            info = state._widgets.get(node_id)
+            if info is not None and info.trigger:  # what the last run returned: fired or not
+                return node_id in state._triggered
             if node_id in state._widget_values:
                 return state._widget_values[node_id]
         info = state.widget(node_id)

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from ..tree import Node
+from .errors import AppTestError
 
 if TYPE_CHECKING:
     from .apptest import AppTest
@@ -83,6 +84,12 @@ class WidgetNode(ElementNode):
         return self._app._form_of(self._node.id)
 
     def set_value(self, value: Any) -> WidgetNode:
+        if self.disabled:  # as Streamlit's AppTest: a browser user could not do it either
+            key = f" (key={self.key!r})" if self.key else ""
+            raise AppTestError(
+                f"Cannot update a disabled {self.type} widget{key}. "
+                "A browser user cannot interact with a disabled widget."
+            )
         self._app._set_widget(self._node.id, value)
         return self
 

@@ -105,7 +105,8 @@ def text_input(
         key_identity={"max_chars": max_chars, "validate": own_regex},
         default=_clip(value, max_chars),
         value_type=str | None,
-        validate=lambda text: _checked(text, max_chars),
+        deserialize=lambda text: _clip(text, max_chars),  # as Streamlit: browser values only
+        validate=_checked,
         on_change=callback,
         args=args,
         kwargs=kwargs,
@@ -117,11 +118,10 @@ def _clip(text: str | None, max_chars: int | None) -> str | None:
     return text if text is None or max_chars is None else text[:max_chars]
 
 
-def _checked(text: Any, max_chars: int | None) -> str | None:
-    """Server-side max_chars: what the browser enforces, for values from anywhere."""
+def _checked(text: Any) -> str | None:
     if text is not None and not isinstance(text, str):
         raise StreamlitInvalidParameterTypeError("value", type(text).__name__, ["str", "None"])
-    return _clip(text, max_chars)
+    return text
 
 
 class TextInputNode(WidgetNode):

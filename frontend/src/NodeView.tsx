@@ -38,6 +38,8 @@ const builtins: Record<string, (props: { children: ReactNode; props: Record<stri
     </section>
   ),
   fl_error: ({ props }) => <ErrorBox message={String(props.message ?? "error")} />,
+  // A fragment's wrapper in a container made outside it: its children are the container's.
+  transparent: ({ children }) => <>{children}</>,
 };
 
 export const NodeView = memo(function NodeView({ id, store }: { id: string; store: TreeStore }) {

@@ -227,3 +227,80 @@ def test_welcome_carries_the_theme_and_context_reports_its_base(server, connect)
         assert "theme" not in browser.receive()
         browser.until_idle()
         assert browser.texts() == ["theme=None"]
+
+
+# --- AppTest: the working directory's files, not the script folder's, as Streamlit's ----------
+
+APPTEST_PROBE = """
+import json, sys, warnings
+warnings.simplefilter("ignore")
+from {module}.testing.v1 import AppTest
+at = AppTest.from_file(sys.argv[1]).run()
+print(json.dumps([m.value for m in at.markdown]))
+"""
+
+PROBED = """
+import {module} as st
+"a bare string"
+st.markdown(f"primaryColor={{st.get_option('theme.primaryColor')}}")
+try:
+    st.markdown(f"token={{st.secrets['token']}}")
+except Exception as e:
+    st.markdown(type(e).__name__)
+"""
+
+
+def probe(module: str, script: Path, cwd: Path, home: Path) -> list[str]:
+    """What AppTest shows for `script` run from `cwd`, in a fresh process: Streamlit reads
+    its config and secrets once per process."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script.write_text(PROBED.format(module=module))
+    done = subprocess.run(
+        [sys.executable, "-c", APPTEST_PROBE.format(module=module), str(script)],
+        cwd=cwd,
+        env={**os.environ, "HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    shown: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return shown
+
+
+def test_apptest_reads_the_working_directorys_files_as_streamlit(tmp_path: Path):
+    home, project, elsewhere = tmp_path / "home", tmp_path / "project", tmp_path / "elsewhere"
+    folder = project / "app"
+    for place in (home, folder, elsewhere):
+        place.mkdir(parents=True)
+    write(folder / ".streamlit" / "config.toml", '[theme]\nprimaryColor = "#111111"\n')
+    write(folder / ".streamlit" / "secrets.toml", 'token = "beside the script"\n')
+    write(
+        project / ".streamlit" / "config.toml",
+        '[runner]\nmagicEnabled = false\n[theme]\nprimaryColor = "#222222"\n',
+    )
+    write(project / ".streamlit" / "secrets.toml", 'token = "working directory"\n')
+    for cwd, expected in [
+        (elsewhere, ["a bare string", "primaryColor=None", "StreamlitSecretNotFoundError"]),
+        (project, ["primaryColor=#222222", "token=working directory"]),
+    ]:
+        theirs = probe("streamlit", folder / "app.py", cwd, home)
+        ours = probe("fastlit", folder / "app.py", cwd, home)
+        assert theirs == expected
+        # With no secrets file at all, Streamlit raises its StreamlitSecretNotFoundError
+        # (a FileNotFoundError); Fastlit, as yet, the KeyError of a missing key.
+        assert ours == [e.replace("StreamlitSecretNotFoundError", "KeyError") for e in expected]
+
+
+def test_apptest_reads_fastlit_toml_in_the_working_directory(places):
+    write(places["cwd"] / "fastlit.toml", "[runner]\nmagicEnabled = false\n")
+    write(places["folder"] / "fastlit.toml", '[theme]\nbase = "dark"\n')  # not read
+    at = AppTest.from_file(places["script"])
+    places["script"].write_text(
+        "import fastlit as st\n'bare'\nst.markdown(str(st.get_option('theme.base')))\n"
+    )
+    assert [m.value for m in at.run().markdown] == ["None"]

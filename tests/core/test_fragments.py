@@ -244,6 +244,61 @@ def test_apptest_runs_fragments_like_streamlit():
     assert [m.value for m in ours.markdown] == [m.value for m in theirs.markdown]
 
 
+APPTEST_FRAGMENTS = """
+import {mod} as st
+ss = st.session_state
+for k in ("full", "outer", "inner", "ticks"):
+    ss.setdefault(k, 0)
+ss.full += 1
+st.markdown(f"full={ss.full}")
+
+@st.fragment(run_every=0.05)
+def ticker():
+    ss.ticks += 1
+    st.markdown(f"ticks={ss.ticks}")
+
+@st.fragment
+def inner():
+    ss.inner += 1
+    st.markdown(f"inner={ss.inner}")
+    st.button("InnerBtn")
+    st.slider("InnerSlider", 0, 10, key="s")
+
+@st.fragment
+def outer():
+    ss.outer += 1
+    st.markdown(f"outer={ss.outer}")
+    inner()
+
+ticker()
+outer()
+"""
+
+
+def test_apptest_runs_are_full_runs_with_timers_and_nested_fragments_as_streamlit():
+    """Streamlit's AppTest never runs a fragment alone: no run_every timer fires between
+    runs, and a widget of a nested fragment reruns the whole script."""
+    import streamlit.testing.v1 as stt
+
+    seen = []
+    for at in (
+        stt.AppTest.from_string(APPTEST_FRAGMENTS.replace("{mod}", "streamlit")),
+        AppTest.from_string(APPTEST_FRAGMENTS.replace("{mod}", "fastlit")),
+    ):
+        at.run()
+        runs = [[m.value for m in at.markdown]]
+        time.sleep(0.3)  # six intervals of the ticker
+        at.run()
+        runs.append([m.value for m in at.markdown])
+        at.button[0].click().run()
+        runs.append([m.value for m in at.markdown])
+        at.slider[0].set_value(4).run()
+        runs.append([m.value for m in at.markdown] + [at.session_state["s"]])
+        seen.append(runs)
+    assert seen[1] == seen[0]
+    assert seen[0][-1] == ["full=4", "ticks=4", "outer=4", "inner=4", 4]
+
+
 def test_fragment_called_outside_a_run_is_a_plain_call():
     import fastlit as st
 

@@ -322,6 +322,77 @@ def test_st_switch_page_drops_widget_values_as_streamlit(tmp_path: Path):
     assert runs[7]["markdown"] == ["page a"]
 
 
+STICKY = {
+    "pages folder": {
+        "app.py": """
+            import {st} as st
+            st.markdown("home page")
+        """,
+        "pages/one.py": """
+            import {st} as st
+            st.session_state.n = st.session_state.get("n", 0) + 1
+            st.markdown(f"page one, run {st.session_state.n}")
+            if st.button("to two"):
+                st.switch_page("pages/two.py")
+        """,
+        "pages/two.py": """
+            import {st} as st
+            st.markdown("page two")
+        """,
+    },
+    "st.navigation": {
+        "app.py": """
+            import {st} as st
+            pg = st.navigation([
+                st.Page("home.py"),
+                st.Page("pages/one.py", url_path="uno"),
+                st.Page("pages/two.py"),
+            ])
+            pg.run()
+        """,
+        "home.py": """
+            import {st} as st
+            st.markdown("home page")
+        """,
+        "pages/one.py": """
+            import {st} as st
+            st.session_state.n = st.session_state.get("n", 0) + 1
+            st.markdown(f"page one, run {st.session_state.n}")
+            if st.button("to two"):
+                st.switch_page("pages/two.py")
+        """,
+        "pages/two.py": """
+            import {st} as st
+            st.markdown("page two")
+        """,
+    },
+}
+
+
+@pytest.mark.parametrize("files", STICKY.values(), ids=STICKY.keys())
+def test_apptest_switch_page_holds_for_later_runs_as_streamlit(tmp_path: Path, files):
+    """After `at.switch_page`, every `at.run()` asks for that page again, even once the
+    script's own st.switch_page went elsewhere (Streamlit's AppTest keeps the page it was
+    told to switch to); without it, a run stays where the last one ended."""
+    runs = same(
+        tmp_path,
+        files,
+        [
+            lambda at: at.switch_page("pages/one.py"),
+            lambda at: None,
+            lambda at: at.button[0].click(),  # st.switch_page("pages/two.py")
+            lambda at: None,
+        ],
+    )
+    assert [r["markdown"] for r in runs] == [
+        ["home page"],
+        ["page one, run 1"],
+        ["page one, run 2"],
+        ["page two"],
+        ["page one, run 4"],
+    ]
+
+
 def test_switch_page_sets_query_params(tmp_path: Path):
     from fastlit.testing.v1 import AppTest
 

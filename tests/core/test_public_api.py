@@ -27,7 +27,7 @@ def test_plugin_api_exports_exactly_these_names():
 def test_container_methods_plugins_rely_on():
     for name in ("add", "widget", "unsupported", "error_box", "redact", "root_container",
                  "is_block", "dev", "run_number", "session_state", "id", "static_url",
-                 "form_id", "ancestor_types", "run_memo"):  # fmt: skip
+                 "form_id", "ancestor_types", "run_memo", "add_transient"):  # fmt: skip
         assert hasattr(plugin.Container, name), name
 
 

@@ -8,6 +8,8 @@ import warnings
 
 import pytest
 
+from tests.parity import app_test_class
+
 SCRIPT = """
 import {module} as st
 st.write(st.secrets.api_key, st.secrets["db"]["user"], st.secrets.db.port, "db" in st.secrets)
@@ -56,13 +58,30 @@ def test_top_level_strings_become_environment_variables(project, app_test):
     assert os.environ.get("api_key") == "abc"
 
 
-def test_secrets_toml_beside_the_script_overrides(project, tmp_path_factory):
+def test_secrets_toml_beside_the_script_is_for_fastlit_run_not_apptest(project, tmp_path_factory):
+    """`fastlit run` reads secrets beside the script too; AppTest, like Streamlit's, reads
+    only the home and working directories' (tests/core/test_config.py compares the two)."""
     from fastlit.testing.v1 import AppTest
+    from fastlit_core.app import App
+    from fastlit_core.registry import Registry
 
     app_dir = tmp_path_factory.mktemp("app")
     (app_dir / "secrets.toml").write_text('api_key = "from-app-folder"\n')
     (app_dir / "app.py").write_text("import fastlit as st\nst.markdown(st.secrets.api_key)\n")
-    assert AppTest.from_file(app_dir / "app.py").run().markdown[0].value == "from-app-folder"
+    assert App(app_dir / "app.py", Registry()).secrets["api_key"] == "from-app-folder"
+    assert AppTest.from_file(app_dir / "app.py").run().markdown[0].value == "abc"
+
+
+def test_apptest_secrets_replace_the_files_as_streamlit(project):
+    source = "import {m} as st\nst.markdown(str(sorted(st.secrets.keys())))\n"
+    seen = []
+    for module in ("streamlit", "fastlit"):
+        at = app_test_class(module).from_string(source.format(m=module))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            at.secrets["token"] = "t0k3n"
+            seen.append(at.run().markdown[0].value)
+    assert seen[0] == seen[1] == "['token']"  # not the project's api_key and db
 
 
 def test_apptest_can_set_secrets(tmp_path, monkeypatch):

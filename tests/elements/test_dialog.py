@@ -266,3 +266,37 @@ def test_each_run_that_calls_the_dialog_opens_it_again(server, connect):  # noqa
         browser.send({"t": "widgets", "values": {ids_of(browser, "checkbox"): True}})
         browser.until_idle()
         assert browser.find("dialog")[0].props["opened"] != first
+
+
+def test_a_dialog_opened_in_a_fragment_reruns_only_its_body(server, connect):  # noqa: F811
+    source = """
+    import fastlit as st
+
+    st.session_state.full = st.session_state.get("full", 0) + 1
+    st.markdown(f"full {st.session_state.full}")
+
+    @st.dialog("In a fragment")
+    def body():
+        st.session_state.body = st.session_state.get("body", 0) + 1
+        st.markdown(f"body {st.session_state.body}")
+        st.slider("inside", 0, 10, key="inside")
+
+    @st.fragment
+    def part():
+        st.session_state.frag = st.session_state.get("frag", 0) + 1
+        st.markdown(f"frag {st.session_state.frag}")
+        if st.button("Open"):
+            body()
+
+    part()
+    """
+    with server(source) as (client, _app), connect(client) as browser:
+        browser.until_idle()
+        browser.send({"t": "widgets", "values": {ids_of(browser, "button", "Open"): True}})
+        browser.until_idle()
+        assert markdowns(browser) == ["full 1", "frag 2", "body 1"]
+        for value in (4, 5):
+            browser.send({"t": "widgets", "values": {ids_of(browser, "slider", "inside"): [value]}})
+            browser.until_idle()
+            assert browser.find("dialog"), "the dialog stays open"
+        assert markdowns(browser) == ["full 1", "frag 2", "body 3"]
