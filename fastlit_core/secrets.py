@@ -9,6 +9,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from .errors import StreamlitAPIException
+
 _HELP = (
     "Did you forget to add it to secrets.toml, mount it to secret directory, or the app "
     "settings on Streamlit Cloud? More info: https://docs.streamlit.io/deploy/"
@@ -29,6 +31,10 @@ def secrets_files(script: Path | None) -> list[Path]:
         folder = script.parent
         candidates += [folder / ".streamlit" / "secrets.toml", folder / "secrets.toml"]
     return list(dict.fromkeys(p.resolve() for p in candidates))
+
+
+class StreamlitSecretNotFoundError(StreamlitAPIException, FileNotFoundError):
+    """No secrets file exists (Streamlit's class: also a FileNotFoundError)."""
 
 
 class AttrDict(Mapping[str, Any]):
@@ -93,10 +99,15 @@ class Secrets(AttrDict):
             if self._overrides:  # AppTest's at.secrets: all the secrets there are
                 merged.update(self._overrides)
             else:
-                for file in self._files:
-                    if file.is_file():
-                        with file.open("rb") as handle:
-                            merged.update(tomllib.load(handle))
+                found = [file for file in self._files if file.is_file()]
+                if not found:  # as Streamlit: an error, and looked for again next time
+                    raise StreamlitSecretNotFoundError(
+                        "No secrets found. Valid paths for a secrets.toml file or secret "
+                        f"directories are: {', '.join(str(f) for f in self._files)}"
+                    )
+                for file in found:
+                    with file.open("rb") as handle:
+                        merged.update(tomllib.load(handle))
                 for key, value in merged.items():
                     if isinstance(value, str):
                         os.environ.setdefault(key, value)
@@ -116,7 +127,10 @@ class Secrets(AttrDict):
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
-        self._ensure_loaded()
+        try:
+            self._ensure_loaded()
+        except StreamlitSecretNotFoundError:
+            raise AttributeError(f'st.secrets has no attribute "{name}". {_HELP}') from None
         return super().__getattr__(name)
 
     def __iter__(self) -> Iterator[str]:

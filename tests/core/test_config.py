@@ -291,9 +291,7 @@ def test_apptest_reads_the_working_directorys_files_as_streamlit(tmp_path: Path)
         theirs = probe("streamlit", folder / "app.py", cwd, home)
         ours = probe("fastlit", folder / "app.py", cwd, home)
         assert theirs == expected
-        # With no secrets file at all, Streamlit raises its StreamlitSecretNotFoundError
-        # (a FileNotFoundError); Fastlit, as yet, the KeyError of a missing key.
-        assert ours == [e.replace("StreamlitSecretNotFoundError", "KeyError") for e in expected]
+        assert ours == expected  # no secrets file at all: StreamlitSecretNotFoundError
 
 
 def test_apptest_reads_fastlit_toml_in_the_working_directory(places):

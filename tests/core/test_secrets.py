@@ -102,3 +102,27 @@ def test_secrets_are_read_only(project, app_test):
             st.markdown(str(e))
     """)
     assert "does not support attribute assignment" in at.markdown[0].value
+
+
+def test_no_secrets_file_at_all_is_streamlits_error(tmp_path, monkeypatch):
+    # As Streamlit 1.67 (checked under its AppTest in a fresh process): item access, get,
+    # `in`, len and iteration raise StreamlitSecretNotFoundError (a FileNotFoundError) naming
+    # the paths looked at; attribute access raises the usual AttributeError.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    source = """
+    import fastlit as st
+    for expr in ['st.secrets["x"]', 'st.secrets.x', 'st.secrets.get("x", 1)', '"x" in st.secrets',
+                 'len(st.secrets)', 'list(st.secrets)']:
+        try:
+            st.text(repr(eval(expr)))
+        except BaseException as e:
+            st.text(type(e).__name__ + " " + str(e) + " " + str(isinstance(e, FileNotFoundError)))
+    """
+    at = app_test_class("fastlit").from_string(textwrap.dedent(source)).run()
+    shown = [t.value for t in at.text]
+    assert shown[1].startswith('AttributeError st.secrets has no attribute "x"')
+    for line in shown[:1] + shown[2:]:
+        assert line.startswith("StreamlitSecretNotFoundError No secrets found. Valid paths")
+        assert str(tmp_path / ".streamlit" / "secrets.toml") in line
+        assert line.endswith(" True")
