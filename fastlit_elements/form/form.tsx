@@ -1,11 +1,12 @@
 // Renders st.form: a (bordered) block whose widgets' values wait for a submit button; the
 // shell does the waiting (a `form_id` prop makes a block a form). With enter_to_submit,
 // Enter in one of its text inputs clicks its first submit button, unless that is disabled.
-import { useRef } from "react";
+import { useMemo, useRef } from "react";
 import type { CSSProperties, KeyboardEvent } from "react";
 import type { ElementProps } from "@fastlit/component-sdk";
 import { injectStyle, testId } from "@fastlit/component-sdk";
 import { Markdown } from "../markdown/_render";
+import { FormContext } from "./_context";
 import { gapCss, sizeCss } from "../layout/_layout";
 import type { Size } from "../layout/_layout";
 
@@ -56,6 +57,8 @@ export default function Form({ props, children }: ElementProps<FormProps>) {
       first.click();
     }
   };
+  const enterToSubmit = props.enter_to_submit !== false && !props.missing_submit_button;
+  const formInfo = useMemo(() => ({ enterToSubmit }), [enterToSubmit]);
   const fixedHeight = typeof props.height === "number";
   const style: CSSProperties = {
     gap: gapCss("small"),
@@ -73,7 +76,7 @@ export default function Form({ props, children }: ElementProps<FormProps>) {
       onKeyDown={onKeyDown}
       {...testId("stForm")}
     >
-      {children}
+      <FormContext.Provider value={formInfo}>{children}</FormContext.Provider>
       {props.missing_submit_button ? (
         <div className="stAlert" {...testId("stAlert")}>
           <div className="fl-form-warning" role="alert" {...testId("stAlertContainer")}>

@@ -1,9 +1,10 @@
 // Renders st.text_input: edits stay local until Enter or blur (or a typing pause with `live`).
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useContext, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ElementProps } from "@fastlit/component-sdk";
 import { injectStyle, testId, useWidgetValue } from "@fastlit/component-sdk";
 import { WidgetLabel, widthStyle } from "../_widgets/widget";
 import type { LabelVisibility } from "../_widgets/widget";
+import { FormContext } from "../form/_context";
 
 type InputType = "default" | "password" | "email" | "url" | "phone" | "search";
 
@@ -103,6 +104,9 @@ export default function TextInput({ id, props }: ElementProps<TextInputProps>) {
     ? props.validate_message || (rule instanceof RegExp ? `Invalid input. Must match pattern: ${rule.toString()}` : "Invalid input.")
     : typeof rule === "string" ? rule : null;
   const pending = draft !== null && props.live === undefined;
+  // As Streamlit: in a form, Enter submits it (unless enter_to_submit=False: no hint).
+  const form = useContext(FormContext);
+  const enterHint = form === null ? "Press Enter to apply" : form.enterToSubmit ? "Press Enter to submit form" : null;
   return (
     <div className="stTextInput fl-text-input" {...testId("stTextInput")} style={widthStyle(props.width, "stretch")}>
       <WidgetLabel label={props.label} htmlFor={inputId} help={props.help} visibility={props.label_visibility} disabled={props.disabled} />
@@ -146,7 +150,7 @@ export default function TextInput({ id, props }: ElementProps<TextInputProps>) {
       </div>
       <div className="fl-text-input-footer">
         {message !== null ? <span className="fl-text-input-error" role="alert">{message}</span> : null}
-        {focused && pending ? <span data-testid="InputInstructions">Press Enter to apply</span> : null}
+        {focused && pending && enterHint !== null ? <span data-testid="InputInstructions">{enterHint}</span> : null}
         {focused && maxChars !== undefined ? <span>{text.length}/{maxChars}</span> : null}
       </div>
     </div>

@@ -81,11 +81,14 @@ def test_enter_submits_unless_enter_to_submit_is_off(app_page):
     name = page.get_by_label("Name")
     name.click()
     name.press_sequentially("Bob")
+    hint = page.get_by_test_id("InputInstructions")
+    expect(hint).to_have_text("Press Enter to submit form")  # as Streamlit, in a form
     name.press("Enter")
     expect(page.get_by_text("run=2 name=[Bob] level=3 submitted=True")).to_be_visible()
     quiet = page.get_by_label("Quiet")
     quiet.click()
     quiet.press_sequentially("shh")
+    expect(hint).to_have_count(0)  # enter_to_submit=False: Enter does nothing, no hint
     quiet.press("Enter")
     page.wait_for_timeout(500)
     expect(page.get_by_text("quiet=[]")).to_be_visible()
