@@ -45,6 +45,9 @@ class Config:
     interrupted by the watchdog (runs.py). None: no limit."""
     theme: ThemeConfig = field(default_factory=ThemeConfig)
     """Colours and font the browser shows (theme.* options), sent in the welcome message."""
+    parallel_max_workers: int | None = None
+    """runner.parallelMaxWorkers: worker threads per run for parallel fragments
+    (st.fragment(parallel=True)); None: min(32, CPU count + 4), as Streamlit."""
     magic_enabled: bool = True
     """runner.magicEnabled: bare expressions in the script are shown, as st.write would."""
     show_error_details: str | bool | None = None

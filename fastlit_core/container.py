@@ -17,8 +17,8 @@ from .errors import (
     CachedWidgetWarning,
     FastlitUnsupportedWarning,
     StreamlitDuplicateElementId,
-    StreamlitDuplicateElementKey,
     StreamlitInvalidFormCallbackError,
+    duplicate_element_key,
 )
 from .ids import node_id
 from .registry import BrokenElement
@@ -121,30 +121,49 @@ class Container:
 
         Inside a cached function computing, each call is recorded, to be replayed on the
         function's cache hits (see replay.py)."""
+        return self._add(type, props, key, block, id, index, form_id, clear_on_submit)
+
+    def _add(
+        self,
+        type: str,
+        props: dict[str, Any] | None,
+        key: str | None,
+        block: bool,
+        id: str | None,
+        index: int | None,
+        form_id: str | None,
+        clear_on_submit: bool,
+        *,
+        key_claimed: bool = False,  # by widget(), which checked it with the widget's id
+    ) -> Container:
         run = self._live()
         run.checkpoint()
         if run.fragment is not None and (there := fragment_scope.target(self)) is not self:
-            return there.add(
+            return there._add(
                 type,
                 props,
-                key=key,
-                block=block,
-                id=id,
-                index=index,
-                form_id=form_id,
-                clear_on_submit=clear_on_submit,
+                key,
+                block,
+                id,
+                index,
+                form_id,
+                clear_on_submit,
+                key_claimed=key_claimed,
             )
         given = props
         if form_id is not None and replay.in_cached_function():
             self._warn_cached_widget()  # as Streamlit does for st.form
         if key is not None:
             key = str(key)
-            if key in run.keys:
-                raise _duplicate_key(key)
-            run.keys.add(key)
+        if (key is not None and not key_claimed) or form_id is not None:
+            with run.lock:  # parallel fragments draw at the same time (parallel.py)
+                if key is not None and not key_claimed:
+                    if key in run.keys:
+                        raise duplicate_element_key(key)
+                    run.keys.add(key)
+                if form_id is not None and form_id in run.forms:
+                    raise duplicate_element_key(form_id)
         if form_id is not None:
-            if form_id in run.forms:
-                raise _duplicate_key(form_id)
             props = {**(props or {}), "form_id": form_id}
         with run.lock:
             node = Node(id or self._child_id(type, key), type, props or {}, [])
@@ -216,43 +235,46 @@ class Container:
         if key is not None:
             key = str(key)
             wid = node_id("widget", type, key, sorted((key_identity or {}).items()))
-            if key in run.keys:
-                raise _duplicate_key(key)
         else:
             place = (self._root,) if form is None else (self._root, "form", form)
             wid = node_id("widget", type, sorted(identity.items(), key=lambda kv: kv[0]), *place)
         if run.page_scope:  # as Streamlit: the same widget on two pages is two widgets
             wid = node_id(wid, run.page_scope)
-        if wid in run.widget_ids:
-            raise StreamlitDuplicateElementId(
-                f"There are multiple `{type}` elements with the same auto-generated ID. When "
-                "this element is created, it is assigned an internal ID based on the element "
-                "type and provided parameters. Multiple elements with the same type and "
-                "parameters will cause this error.\n\nTo fix this error, please pass a unique "
-                f"`key` argument to the `{type}` element."
-            )
-        value = run.session.state.register(
-            WidgetInfo(
-                id=wid,
-                type=type,
-                key=key,
-                default=default,
-                value_type=value_type,
-                deserialize=deserialize,
-                serialize=serialize,
-                validate=validate,
-                on_change=on_change,
-                # The objects given, not copies: the callback sees later changes to them.
-                args=() if args is None else args,
-                kwargs={} if kwargs is None else kwargs,
-                disabled=disabled,
-                trigger=trigger,
-                assignable=assignable,
-                form=form,
-                submits_form=submits_form,
-            )
+        info = WidgetInfo(
+            id=wid,
+            type=type,
+            key=key,
+            default=default,
+            value_type=value_type,
+            deserialize=deserialize,
+            serialize=serialize,
+            validate=validate,
+            on_change=on_change,
+            # The objects given, not copies: the callback sees later changes to them.
+            args=() if args is None else args,
+            kwargs={} if kwargs is None else kwargs,
+            disabled=disabled,
+            trigger=trigger,
+            assignable=assignable,
+            form=form,
+            submits_form=submits_form,
         )
-        run.widget_ids.add(wid)
+        with run.lock:  # claimed at once: parallel fragments draw at the same time
+            if key is not None and key in run.keys:
+                raise duplicate_element_key(key)
+            if wid in run.widget_ids:
+                raise _duplicate_id(type)
+            run.widget_ids.add(wid)
+            if key is not None:
+                run.keys.add(key)
+        try:
+            value = run.session.state.register(info)
+        except BaseException:
+            with run.lock:
+                run.widget_ids.discard(wid)
+                if key is not None:
+                    run.keys.discard(key)
+            raise
         if run.fragment is not None:
             run.fragment_widgets.setdefault(run.fragment, set()).add(wid)
         if submits_form:
@@ -262,7 +284,7 @@ class Container:
         # A trigger's value lives for one run only; the browser never needs it back.
         if not trigger:
             props = {**props, "value": serialize(run.session.state.shown_value(wid, value))}
-        node = self.add(type, props, key=key, id=wid, block=block)
+        node = self._add(type, props, key, block, wid, None, None, False, key_claimed=True)
         return (value, node) if block else value
 
     def add_transient(self, type: str, props: dict[str, Any] | None = None) -> Callable[[], None]:
@@ -456,10 +478,13 @@ def _calling_stack() -> TracebackType | None:
     return tb
 
 
-def _duplicate_key(key: str) -> StreamlitDuplicateElementKey:
-    return StreamlitDuplicateElementKey(
-        f"There are multiple elements with the same `key='{key}'`. To fix this, please make "
-        "sure that the `key` argument is unique for each element you create."
+def _duplicate_id(type: str) -> StreamlitDuplicateElementId:
+    return StreamlitDuplicateElementId(
+        f"There are multiple `{type}` elements with the same auto-generated ID. When this "
+        "element is created, it is assigned an internal ID based on the element type and "
+        "provided parameters. Multiple elements with the same type and parameters will cause "
+        "this error.\n\nTo fix this error, please pass a unique `key` argument to the "
+        f"`{type}` element."
     )
 
 

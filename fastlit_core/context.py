@@ -14,6 +14,7 @@ from .tree import MAIN_ID, ROOT_ID, Node, walk
 if TYPE_CHECKING:
     from .container import Container
     from .fragments import FragmentInfo
+    from .parallel import ParallelFragments
     from .registry import Registry
     from .session import Session
 
@@ -46,11 +47,15 @@ class RunContext:
         self.started = time.monotonic()
         self.deadline: float | None = None
         self.stop_requested = False
-        self.guard = RunGuard()  # the run's thread; lets the watchdog interrupt it (runs.py)
+        self.guard = RunGuard()  # the run's threads; lets the watchdog interrupt them (runs.py)
         self.page_scope = ""  # the page running now (st.navigation); part of widget ids
-        self.fragment: str | None = None  # the innermost fragment executing now
-        self.fragment_run: str | None = None  # a fragment run: the fragment it re-executes
+        self._fragment: dict[int, str] = {}  # per thread: the innermost fragment executing
+        self.fragment_queue: tuple[str, ...] = ()  # a fragment run: the fragments it reruns
+        self.fragment_run: str | None = None  # ... and the one of them executing now
         self.fragments: dict[str, FragmentInfo] = {}  # fragments drawn in this run
+        self.fragment_keys: dict[str, str] = {}  # st.fragment(key=) -> the function's name
+        self.parallel: ParallelFragments | None = None  # parallel fragments' workers
+        self.callback: str | None = None  # the widget whose callback runs now
         self.fragment_widgets: dict[str, set[str]] = {}  # fragment id -> its widget ids
         self.fragment_outside: dict[str, set[str]] = {}  # fragment id -> blocks it filled
         self.fresh_roots: dict[str, str | None] = {}  # root made anew -> fragment that did
@@ -68,6 +73,28 @@ class RunContext:
 
             self._main = Container(self, self.nodes[MAIN_ID], root=MAIN_ID)
         return self._main
+
+    @property
+    def fragment(self) -> str | None:
+        """The innermost fragment executing in the calling thread (a parallel fragment runs
+        in a thread of its own), None outside fragments."""
+        return self._fragment.get(threading.get_ident())
+
+    @fragment.setter
+    def fragment(self, fragment_id: str | None) -> None:
+        ident = threading.get_ident()
+        if fragment_id is None:
+            self._fragment.pop(ident, None)
+        else:
+            self._fragment[ident] = fragment_id
+
+    def in_callback(self) -> str | None:
+        """The widget whose on_change/on_click callback the calling thread is running."""
+        return self.callback if threading.get_ident() == self.guard.thread_id else None
+
+    def in_parallel_worker(self) -> bool:
+        """Whether the calling thread runs a parallel fragment (parallel.py)."""
+        return threading.get_ident() in self.guard.workers
 
     @property
     def stack(self) -> list[Container]:
@@ -107,9 +134,11 @@ class RunContext:
 
     def checkpoint(self) -> None:
         """Called on every st.* call: the points where a run may be interrupted."""
-        owner = self.guard.thread_id
-        if owner is not None and owner != threading.get_ident():
+        ident = threading.get_ident()
+        if not self.guard.stops(ident):
             return  # a thread from st.run_in_thread: reruns and time limits stop the run only
+        if ident in self.guard.workers and self.parallel is not None and self.parallel.stopping:
+            raise StopException()  # the script ended: its parallel fragments end too
         if self.session.rerun_requested:
             raise RerunException()
         if self.stop_requested:

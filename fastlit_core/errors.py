@@ -19,6 +19,14 @@ class StreamlitDuplicateElementKey(StreamlitAPIException):
     pass
 
 
+def duplicate_element_key(key: str) -> StreamlitDuplicateElementKey:
+    """Streamlit's error for a key used twice in a run (widgets, forms, fragments)."""
+    return StreamlitDuplicateElementKey(
+        f"There are multiple elements with the same `key='{key}'`. To fix this, please make "
+        "sure that the `key` argument is unique for each element you create."
+    )
+
+
 class StreamlitWidgetAlreadyInstantiatedError(StreamlitAPIException):
     """Session state set for a widget's (or form's) key after it was drawn in this run."""
 
@@ -104,7 +112,15 @@ class StopException(ScriptControlException):
 
 
 class RerunException(ScriptControlException):
-    """st.rerun() or a newer widget change: start the run again."""
+    """st.rerun() or a newer widget change: start the run again.
+
+    `scope` is set when st.rerun() ends a widget callback: what it asked to rerun (fragment
+    ids, or () for the whole app), not requested yet; the runner decides once every
+    callback of the interaction has run, as Streamlit does."""
+
+    def __init__(self, scope: tuple[str, ...] | None = None) -> None:
+        super().__init__()
+        self.scope = scope
 
 
 class RunTimeoutException(ScriptControlException):

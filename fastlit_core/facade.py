@@ -2,66 +2,156 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, NoReturn
 
 from .container import bind
-from .context import current, current_or_none
-from .errors import RerunException, StopException
+from .context import RunContext, current, current_or_none
+from .errors import (
+    RerunException,
+    StopException,
+    StreamlitAPIException,
+    StreamlitInvalidLayoutContextError,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueError,
+)
 from .query_params import QueryParams
 from .registry import default_registry
 from .secrets import Secrets
-from .state import SessionState
+from .state import SessionState, missing_message
 
 
-def rerun(*, scope: str = "app") -> NoReturn:
-    """Stop this run and start the script again (st.rerun)."""
-    if scope not in ("app", "fragment"):
-        from .errors import StreamlitAPIException
+def rerun(scope: str | int | Sequence[str | int] = "app") -> NoReturn:
+    """Stop this run and start the script again (st.rerun).
 
-        raise StreamlitAPIException(
-            f"'{scope}' is not a valid rerun scope; use 'app' or 'fragment'"
-        )
+    `scope`: "app" (the whole script); "fragment" (the fragment calling it, during a
+    fragment run); or, from a widget callback only, a fragment key or a list of keys
+    (`@st.fragment(key=...)`): only those fragments rerun, every place each was called."""
+    level = _rerun_scope(scope)
     ctx = current()
-    if scope == "fragment":
-        if ctx.fragment_run is None:
-            from .errors import StreamlitInvalidLayoutContextError
-
-            raise StreamlitInvalidLayoutContextError(
-                'scope="fragment" can only be specified from `@st.fragment`-decorated '
-                "functions during fragment reruns."
-            )
-        executing = ctx.fragment if ctx.fragment is not None else ctx.fragment_run
-        if executing != ctx.fragment_run:  # a fragment nested in the one this run reruns
-            raise RuntimeError(
-                "Could not find current_fragment_id in fragment_id_queue. This should never happen."
-            )  # Streamlit's words (its fragment_id_queue holds only the fragment rerunning)
-        ctx.session.rerun_from_script(ctx.fragment_run)
+    callback = ctx.in_callback()
+    target: tuple[str, ...]
+    if level == "app":
+        target = ()
+    elif level == "fragment":
+        target = _this_fragment(ctx, callback)
     else:
-        ctx.session.rerun_from_script()
+        if callback is None:
+            raise StreamlitAPIException(
+                "Passing a fragment key to `st.rerun()` is only allowed from a widget "
+                "callback (e.g. `on_change` / `on_click`). Calling it from the main script "
+                "body or a fragment body would abort the current run. If you meant to rerun "
+                "the whole app or the current fragment, use `scope='app'` or "
+                "`scope='fragment'`."
+            )
+        target = ctx.session.fragments_named(level)
+    if callback is not None:
+        raise RerunException(target)  # the runner weighs it once every callback has run
+    ctx.session.rerun_from_script(target)
     raise RerunException()
+
+
+_SCOPES = ["'app'", "'fragment'", "a fragment key", "a list of keys"]
+
+
+def _rerun_scope(scope: object) -> str | list[str]:
+    """st.rerun's `scope`, checked as Streamlit checks it: "app", "fragment", or keys."""
+    if isinstance(scope, int):
+        return [str(scope)]
+    if isinstance(scope, bytes | bytearray) or not isinstance(scope, str | Sequence):
+        raise StreamlitInvalidParameterTypeError(
+            "scope", type(scope).__name__, ["str", "int", "list[str | int]"]
+        )
+    if isinstance(scope, str):
+        if scope == "":
+            raise StreamlitValueError("scope", _SCOPES, detail="Got an empty string.")
+        return scope if scope in ("app", "fragment") else [scope]
+    if len(scope) == 0:
+        raise StreamlitValueError("scope", _SCOPES, detail="Got an empty list.")
+    keys: list[str] = []
+    for name in scope:
+        if isinstance(name, int):
+            keys.append(str(name))
+        elif not isinstance(name, str):
+            raise StreamlitInvalidParameterTypeError(
+                "scope list items", type(name).__name__, ["str", "int"]
+            )
+        elif name == "":
+            raise StreamlitValueError(
+                "scope list items",
+                ["non-empty strings or ints"],
+                detail="Found an empty string in the list.",
+            )
+        else:
+            keys.append(name)
+    for name in keys:
+        if name in ("app", "fragment"):
+            raise StreamlitValueError(
+                "scope",
+                ["fragment keys"],
+                detail=f"'{name}' is a reserved scope name and cannot appear inside a list. "
+                f"Pass '{name}' directly as a string.",
+            )
+    return keys
+
+
+def _this_fragment(ctx: RunContext, callback: str | None) -> tuple[str, ...]:
+    """st.rerun(scope="fragment"): the fragment calling it (in a callback: the widget's),
+    and those this fragment run was to run after it, as Streamlit's queue has them."""
+    queue = ctx.fragment_queue
+    if not queue:
+        raise StreamlitInvalidLayoutContextError(
+            'scope="fragment" can only be specified from `@st.fragment`-decorated '
+            "functions during fragment reruns."
+        )
+    if callback is not None:
+        with ctx.session._lock:
+            executing = ctx.session.fragment_of.get(callback)
+    else:
+        executing = ctx.fragment if ctx.fragment is not None else ctx.fragment_run
+    if executing not in queue:  # a fragment nested in the ones this run reruns
+        raise RuntimeError(
+            "Could not find current_fragment_id in fragment_id_queue. This should never happen."
+        )  # Streamlit's words (its fragment_id_queue holds only the fragments rerunning)
+    return queue[queue.index(executing) :]
 
 
 def stop() -> NoReturn:
     """End this run now; everything drawn so far stays (st.stop)."""
-    current()
+    ctx = current()
+    if ctx.in_parallel_worker():
+        ctx.stop_requested = True  # the script stops at its next st.* call (parallel.py)
     raise StopException()
 
 
 class SessionStateProxy:
-    """`st.session_state`: forwards to the state of the session whose script is running."""
+    """`st.session_state` (and AppTest's `at.session_state`): the mapping of one session's
+    state, `ss.x` being `ss["x"]` for every name (as Streamlit: `lock` or `_x` are keys like
+    any other). `st.session_state` follows the session whose script is running."""
+
+    def __init__(self, state: Callable[[], SessionState] | None = None) -> None:
+        object.__setattr__(self, "_get_state", state or (lambda: current().session.state))
 
     def _state(self) -> SessionState:
-        return current().session.state
+        state: SessionState = self._get_state()
+        return state
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._state(), name)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        try:
+            return self._state()[name]
+        except KeyError:
+            raise AttributeError(missing_message(name, "attribute")) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
-        setattr(self._state(), name, value)
+        self._state()[name] = value
 
     def __delattr__(self, name: str) -> None:
-        delattr(self._state(), name)
+        try:
+            del self._state()[name]
+        except KeyError:
+            raise AttributeError(missing_message(name, "attribute")) from None
 
     def __getitem__(self, key: str) -> Any:
         return self._state()[key]

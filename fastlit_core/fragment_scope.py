@@ -6,6 +6,7 @@ wrapper block there, at that place; the fragment's writes go into it, so a fragm
 redraws them in place (the wrapper is emptied first) and the container's other children
 stay. A fragment run can only fill wrappers made in the full run before it (or in
 containers that it made itself): anything else raises StreamlitInvalidLayoutContextError.
+A parallel fragment running on its worker (parallel.py) cannot write outside at all.
 """
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ _NO_PLACE = (
 )
 
 
+_PARALLEL = (
+    "Writing to a container created outside a parallel fragment, including `st.sidebar` and "
+    "`st.bottom`, is not supported on a full app run or a later fragment rerun.\n\n"
+    "To fix this, move the element inside the fragment body."
+)
+
+
 def owns(fragments: dict[str, FragmentInfo], scope: str | None, fragment: str) -> bool:
     """Whether a place in `scope` (the fragment whose block or wrapper it is in; None: the
     app's) belongs to `fragment`: its own, or that of a fragment nested in it."""
@@ -55,6 +63,8 @@ def target(container: Container) -> Container:
     fragment = run.fragment
     if fragment is None or owns(run.fragments, container._scope, fragment):
         return container
+    if run.in_parallel_worker():  # no place can be reserved while the script goes on
+        raise StreamlitInvalidLayoutContextError(_PARALLEL)
     wrapper_id = node_id("fragment-outside", fragment, container._base)
     block = container._mode == "block"
     parent = container._node if container._mode != "element" else container._parent

@@ -2,6 +2,9 @@
 
 A fragment called inside another is a fragment of its own (its `parent` is the outer one):
 its widgets rerun only it, and a run of the outer one runs it again too, as in Streamlit.
+A `key` names a fragment for st.rerun(scope=key) from a widget callback: every place its
+function was called reruns. `parallel=True` runs it on a worker thread in full runs
+(parallel.py).
 """
 
 from __future__ import annotations
@@ -9,13 +12,14 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from .context import current, current_or_none
-from .errors import StreamlitAPIException
+from .errors import StreamlitAPIException, StreamlitValueError, duplicate_element_key
+from .parallel import parallel_fragments
 
 if TYPE_CHECKING:
     from .container import Container
@@ -41,6 +45,7 @@ class FragmentInfo:
     parent: str | None = None  # the fragment it was drawn in, when nested
     widgets: set[str] = field(default_factory=set)  # its own, not those of nested fragments
     outside: set[str] = field(default_factory=set)  # wrappers it fills (fragment_scope.py)
+    key: str | None = None  # st.fragment(key=): the name st.rerun(scope=) targets it by
 
 
 class FragmentHandledException(Exception):  # noqa: N818 - Streamlit's name
@@ -84,12 +89,44 @@ def _parse_duration(text: str) -> float:
     return total
 
 
+RESERVED_KEYS = ("app", "fragment")  # st.rerun(scope=) reads these as rerun levels
+
+
+def fragment_key(key: str | int | None) -> str | None:
+    """st.fragment's `key` as a str, checked as Streamlit checks it."""
+    if key is None:
+        return None
+    name = str(key)
+    if name == "":
+        raise StreamlitValueError("key", ["a non-empty string"])
+    if name.startswith("$$ID"):
+        raise StreamlitAPIException("Keys beginning with $$ID are reserved.")
+    if name in RESERVED_KEYS:
+        raise StreamlitAPIException(
+            f"`{name}` is a reserved name and cannot be used as a fragment key, because "
+            "`st.rerun(scope=...)` reads it as a rerun level. Choose a different key for "
+            "`@st.fragment(key=...)`."
+        )
+    return name
+
+
 def _run_fragment(
-    function: Callable[..., Any], run_every: float | None, args: Any, kwargs: Any
+    function: Callable[..., Any],
+    run_every: float | None,
+    key: str | None,
+    parallel: bool,
+    args: Any,
+    kwargs: Any,
 ) -> Any:
     ctx = current_or_none()
     if ctx is None:
         return function(*args, **kwargs)  # no run: a plain call
+    if key is not None:
+        # One function per key in a run; the same function may be called in several places.
+        name = f"{function.__module__}.{getattr(function, '__qualname__', repr(function))}"
+        with ctx.lock:
+            if ctx.fragment_keys.setdefault(key, name) != name:
+                raise duplicate_element_key(key)
     container = ctx.cursor()
     block = container.add(FRAGMENT_NODE, {}, block=True)
     info = FragmentInfo(
@@ -102,8 +139,19 @@ def _run_fragment(
         page_scope=ctx.page_scope,
         run_every=run_every,
         parent=ctx.fragment,
+        key=key,
     )
     ctx.fragments[info.id] = info
+    if parallel and not ctx.fragment_queue:  # a full run: on a worker; fragment runs: here
+
+        def run_in_worker() -> None:
+            try:
+                enter_fragment(ctx, info, block)
+            except FragmentHandledException:
+                pass  # shown inside it; unlike a sequential fragment's, the script goes on
+
+        if parallel_fragments(ctx).submit(run_in_worker):
+            return None  # as Streamlit: its return value is not waited for
     return enter_fragment(ctx, info, block)
 
 
@@ -132,14 +180,21 @@ def fragment(
     func: Callable[..., Any] | None = None,
     *,
     run_every: float | int | timedelta | str | None = None,
+    parallel: bool = False,
+    key: str | int | None = None,
 ) -> Any:
-    """Decorate a function so widgets inside it rerun only it (st.fragment)."""
+    """Decorate a function so widgets inside it rerun only it (st.fragment).
+
+    `key` names it, so that a widget callback can rerun it with `st.rerun("<key>")`;
+    `parallel=True` runs it on a worker thread during full runs, concurrently with the
+    rest of the script."""
+    name = fragment_key(key)
     interval = parse_interval(run_every)
 
     def wrap(function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            return _run_fragment(function, interval, args, kwargs)
+            return _run_fragment(function, interval, name, parallel, args, kwargs)
 
         return wrapper
 
@@ -180,16 +235,40 @@ def covering(fragments: dict[str, FragmentInfo], owners: set[str | None]) -> str
     return None
 
 
+def outermost(fragments: dict[str, FragmentInfo], targets: Sequence[str]) -> list[str]:
+    """The targets of a fragment run that no other target draws again (a fragment's run
+    runs those nested in it), in order, each once."""
+    chosen = set(targets)
+
+    def nested_in_another(fid: str) -> bool:
+        seen: set[str] = set()
+        info = fragments.get(fid)
+        parent = info.parent if info is not None else None
+        while parent is not None and parent not in seen:
+            if parent in chosen:
+                return True
+            seen.add(parent)
+            info = fragments.get(parent)
+            parent = info.parent if info is not None else None
+        return False
+
+    return [fid for fid in dict.fromkeys(targets) if not nested_in_another(fid)]
+
+
 def after_fragment_run(
-    fragments: dict[str, FragmentInfo], owners: dict[str, str], ctx: RunContext, target: str
+    fragments: dict[str, FragmentInfo],
+    owners: dict[str, str],
+    ctx: RunContext,
+    targets: Sequence[str],
 ) -> list[str]:
-    """Fold a completed run of `target` into the session's `fragments` and widget `owners`:
+    """Fold a completed run of `targets` into the session's `fragments` and widget `owners`:
     each fragment it ran replaces its old self (keeping the outside blocks it filled before,
-    as Streamlit keeps their places); those nested in `target` that it did not draw again
+    as Streamlit keeps their places); those nested in a target that it did not draw again
     are gone, unless their block is still on the page (a dialog's body, which Streamlit
     keeps until a full run). Returns the ids of the fragments it ran."""
     ran = list(ctx.fragment_widgets)
-    gone = {f for f in family(fragments, target) - set(ran) if f not in ctx.nodes}
+    nested = set().union(*(family(fragments, target) for target in targets))
+    gone = {f for f in nested - set(ran) if f not in ctx.nodes}
     for fid in ran:
         old = fragments.get(fid)
         info = ctx.fragments[fid]

@@ -108,6 +108,7 @@ OPTIONS: dict[str, Option] = {
         Option("server.disconnectedSessionTTL", float, *_field("session_ttl_seconds")),
         Option("server.maxConcurrentRuns", int, *_field("max_concurrent_runs")),  # Fastlit's
         Option("runner.magicEnabled", bool, *_field("magic_enabled")),
+        Option("runner.parallelMaxWorkers", int, *_field("parallel_max_workers"), nullable=True),
         Option(
             "client.showErrorDetails",
             str,

@@ -17,6 +17,7 @@ from .errors import (
 from .fragments import fragment
 from .hookspecs import hookimpl
 from .pages import MenuPage, NavigationMenu, PageTarget, resolve_page, validate_icon
+from .parallel import check_not_parallel_worker
 from .params import omit_defaults, validate_choice, validate_height, validate_width
 from .testing.nodes import BlockNode, ElementList, ElementNode, WidgetNode
 
@@ -49,6 +50,7 @@ __all__ = [
     "StreamlitInvalidWidthError",
     "StreamlitValueError",
     "WidgetNode",
+    "check_not_parallel_worker",
     "cursor",
     "fragment",
     "hookimpl",

@@ -62,7 +62,8 @@ def execute(
     body: Callable[[], Any] | None = None,
 ) -> str:
     """Run the script once in `ctx` (or only `body`: a fragment run).
-    Returns "completed", "stopped", "failed" (an uncaught exception, shown) or "rerun"."""
+    Returns "completed", "stopped", "failed" (an uncaught exception, shown), "rerun", or
+    "redirected" (a callback's st.rerun asked for another run instead of this one)."""
     token = activate(ctx)
     guard = ctx.guard
     try:
@@ -71,9 +72,8 @@ def execute(
             # before any handler runs, so the timeout surfaces only in the one below.
             guard.arm()
             try:
-                for info in callbacks:
-                    assert info.on_change is not None
-                    info.on_change(*info.args, **info.kwargs)
+                if _run_callbacks(ctx, callbacks):
+                    return "redirected"
                 if body is not None:
                     body()
                 else:
@@ -81,8 +81,12 @@ def execute(
                     module = new_main_module(script.path)
                     sys.modules["__main__"] = module
                     run_app(ctx, script, lambda: exec(code, module.__dict__))  # pages/ or not
+                if ctx.parallel is not None:
+                    ctx.parallel.join()  # the run ends when its parallel fragments have
             finally:
                 guard.disarm()
+                if ctx.parallel is not None:
+                    ctx.parallel.drain()  # cut short: they stop at their next st.* call
             return "completed"
         except RerunException:
             return "rerun"
@@ -107,6 +111,39 @@ def execute(
         return "failed"
     finally:
         deactivate(token)
+
+
+def _run_callbacks(ctx: RunContext, callbacks: list[WidgetInfo]) -> bool:
+    """Call the widgets' callbacks; True when their st.rerun calls ask for another run
+    instead of this one (then requested).
+
+    As in Streamlit, st.rerun() ends the callback calling it, and the requests are weighed
+    once every callback has run: the whole app wins over fragments; fragments join; a
+    callback asking for fragments beside one that returned (wanting this interaction's own
+    run) makes a full run of it, unless this is a fragment run. Buttons clicked for this
+    run still read True in the fragments' run."""
+    requests: list[tuple[str, ...]] = []
+    returned = False
+    for info in callbacks:
+        assert info.on_change is not None
+        ctx.callback = info.id
+        try:
+            info.on_change(*info.args, **info.kwargs)
+        except RerunException as rerun:
+            if rerun.scope is None:
+                raise  # a newer request for this session (or st.switch_page): start over
+            requests.append(rerun.scope)
+        else:
+            returned = True
+        finally:
+            ctx.callback = None
+    if not requests:
+        return False
+    fragments = [fid for request in requests for fid in request]
+    whole_app = () in requests or (returned and not ctx.fragment_queue)
+    target = () if whole_app else tuple(dict.fromkeys(fragments))
+    ctx.session.rerun_from_script(target, replay_triggers=bool(fragments))
+    return True
 
 
 def new_main_module(path: Path) -> types.ModuleType:

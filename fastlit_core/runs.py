@@ -79,41 +79,59 @@ def _interruptible(frame: FrameType | None) -> bool:
 
 
 class RunGuard:
-    """The thread a run executes in, and whether the watchdog may interrupt it now.
+    """The threads a run executes in, and whether the watchdog may interrupt them now.
 
-    The runner arms it around the user's code (callbacks and script) and disarms it before
+    The run's own thread (`thread_id`) and its parallel fragment workers (`workers`) arm it
+    around the user's code (callbacks, script, fragment bodies) and disarm it before
     anything else; disarming also drops an interrupt sent but not yet raised, so the
-    exception can only surface inside the runner's handlers.
+    exception can only surface inside the handlers that follow.
     """
 
     def __init__(self) -> None:
         self.thread_id: int | None = None
+        self.workers: set[int] = set()  # threads running parallel fragments (parallel.py)
         self.interrupts = 0
-        self._armed = False
+        self._armed: set[int] = set()
         self._lock = threading.Lock()
 
-    def arm(self) -> None:
+    def arm(self, *, worker: bool = False) -> None:
         with self._lock:
-            self.thread_id = threading.get_ident()
-            self._armed = True
+            ident = threading.get_ident()
+            if worker:
+                self.workers.add(ident)
+            else:
+                self.thread_id = ident
+            self._armed.add(ident)
 
-    def disarm(self) -> None:
+    def disarm(self, *, worker: bool = False) -> None:
         with self._lock:
-            self._armed = False
-            if self.interrupts and self.thread_id == threading.get_ident():
-                _set_async_exc(self.thread_id, None)
+            ident = threading.get_ident()
+            self._armed.discard(ident)
+            if worker:
+                self.workers.discard(ident)
+            if self.interrupts and (ident == self.thread_id or worker):
+                _set_async_exc(ident, None)
+
+    def stops(self, ident: int) -> bool:
+        """Whether reruns, st.stop and the time limit stop st.* calls in this thread: the
+        run's own and its parallel fragment workers, not st.run_in_thread threads."""
+        return self.thread_id is None or ident == self.thread_id or ident in self.workers
 
     def interrupt(self) -> Literal["sent", "later", "idle"]:
-        """Raise RunTimeoutException in the run's thread if it is in user code: "sent";
-        "later" while that is not safe (see _interruptible); "idle" when not armed."""
+        """Raise RunTimeoutException in each armed thread that is in user code: "sent" (to
+        one at least); "later" while that is not safe (see _interruptible); "idle" when
+        none is armed."""
         with self._lock:
-            if not self._armed or self.thread_id is None:
-                return "idle"
-            if not _interruptible(sys._current_frames().get(self.thread_id)):
-                return "later"
-            self.interrupts += 1
-            sent = _set_async_exc(self.thread_id, RunTimeoutException) == 1
-            return "sent" if sent else "idle"
+            frames = sys._current_frames()
+            outcome: Literal["sent", "later", "idle"] = "idle"
+            for ident in sorted(self._armed):
+                if not _interruptible(frames.get(ident)):
+                    outcome = "later" if outcome == "idle" else outcome
+                    continue
+                self.interrupts += 1
+                if _set_async_exc(ident, RunTimeoutException) == 1:
+                    outcome = "sent"
+            return outcome
 
 
 @dataclass

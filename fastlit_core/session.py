@@ -7,7 +7,7 @@ import logging
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import protocol
@@ -15,8 +15,17 @@ from .client_context import ClientContext
 from .container import Container, mark_forms_without_submit_button
 from .context import RunContext
 from .diff import diff
+from .errors import StreamlitAPIException
 from .fragment_scope import empty
-from .fragments import FragmentInfo, after_fragment_run, covering, enter_fragment, family
+from .fragments import (
+    FragmentHandledException,
+    FragmentInfo,
+    after_fragment_run,
+    covering,
+    enter_fragment,
+    family,
+    outermost,
+)
 from .outbox import Outbox
 from .pages import Location, PageState
 from .query_params import QueryParams
@@ -55,11 +64,13 @@ class Session:
         self._run_done = threading.Event()
         self._run_done.set()
         self._current: RunContext | None = None
+        self._starting = False  # the run loop took a request and is setting its run up
         self.threads = 0  # live st.run_in_thread threads: the flusher keeps sending their work
         # Fragments (st.fragment) drawn in the runs on display, and which widget is whose.
         self.fragments: dict[str, FragmentInfo] = {}
         self.fragment_of: dict[str, str] = {}  # widget id -> fragment id
-        self._target: str | None = None  # what the requested rerun runs: APP or a fragment id
+        self._target: Target | None = None  # what the requested rerun runs
+        self._replay_triggers = False  # ... with the triggers of the run it replaces
         self._due: list[str] = []  # fragments whose run_every timer fired, not run yet
         self._timers: dict[str, threading.Timer] = {}
 
@@ -69,12 +80,30 @@ class Session:
         """Browser values converted to Python values; raises WidgetValueError."""
         return {wid: self.state.validate_wire(wid, wire) for wid, wire in values.items()}
 
-    def rerun_from_script(self, fragment: str | None = None) -> None:
-        """st.rerun(): the run loop starts the script (or only `fragment`) again once this
-        run unwinds."""
+    def rerun_from_script(self, target: Target = (), *, replay_triggers: bool = False) -> None:
+        """st.rerun(): the run loop starts the script (or only the fragments in `target`)
+        again once this run unwinds; with `replay_triggers`, the buttons clicked for this
+        run still read True in that one (a callback's st.rerun(scope=...), as Streamlit)."""
         with self._lock:
             self.rerun_requested = True
-            self._target = _merge(self._target, fragment or APP)
+            self._target = _merge(self._target, target)
+            self._replay_triggers = self._replay_triggers or replay_triggers
+
+    def fragments_named(self, keys: Sequence[str]) -> Target:
+        """The fragments on display drawn with these `st.fragment(key=)` names: every place
+        each one was called, in the order they were drawn (Streamlit's errors otherwise)."""
+        with self._lock:
+            found: dict[str, None] = {}
+            for key in keys:
+                ids = [fid for fid, info in self.fragments.items() if info.key == key]
+                if not ids:
+                    raise StreamlitAPIException(
+                        f"No fragment found for target '{key}'. Pass the same `key` you set "
+                        "on `@st.fragment(key=...)`, and make sure that fragment has rendered "
+                        "at least once."
+                    )
+                found.update(dict.fromkeys(ids))
+            return tuple(found)
 
     def request_rerun(self, values: dict[str, Any] | None = None, *, full: bool = False) -> None:
         """Queue values and a rerun; a run in progress stops at its next st.* call.
@@ -85,7 +114,7 @@ class Session:
                 self._record_browser_values(values)
             owners = {self.fragment_of.get(wid) for wid in values or ()}
             owner = None if full else covering(self.fragments, owners)
-            self._target = _merge(self._target, owner or APP)
+            self._target = _merge(self._target, APP if owner is None else (owner,))
             self.rerun_requested = True
             start = not self.running
             if start:
@@ -152,16 +181,24 @@ class Session:
             while True:
                 with self._lock:
                     changes, self._pending = self._pending, {}
+                    replay, self._replay_triggers = self._replay_triggers, False
+                    target: Target
                     if self.rerun_requested or not self._due:
                         target, self._target = self._target or APP, None
                     else:
-                        target = self._due.pop(0)
+                        target = (self._due.pop(0),)
                     self.rerun_requested = False
-                    if target != APP and (target not in self.fragments or self.last_run is None):
-                        target = APP  # not on display any more: the whole script runs
-                if self._run_once(changes, target) == "rerun":
+                    self._starting = True  # taken, not executing yet: still "running"
+                    if self.last_run is None:
+                        target = APP
+                    # Fragments not on display any more are skipped; if none is left, the
+                    # whole script runs.
+                    target = tuple(f for f in target if f in self.fragments)
+                outcome = self._run_once(changes, target, replay_triggers=replay)
+                if outcome == "rerun":  # interrupted: what it was doing still has to be done
                     with self._lock:
-                        self._target = _merge(self._target, target)
+                        pending = self._target
+                        self._target = target if pending is None else _merge(target, pending)
                 with self._lock:
                     done = not self.rerun_requested and not self._due
                     if done:
@@ -173,21 +210,24 @@ class Session:
         except BaseException:
             log.exception("session %s: run loop failed", self.id)
             with self._lock:
+                self._starting = False
                 self.running = False
                 self._run_done.set()
 
-    def _run_once(self, changes: dict[str, Any], target: str = "") -> str:
-        fragment = self.fragments.get(target) if target and target != APP else None
+    def _run_once(
+        self, changes: dict[str, Any], target: Target = (), *, replay_triggers: bool = False
+    ) -> str:
         self.run_count += 1
         ctx = RunContext(self, self.app.registry, self.run_count)
         if self.app.config.run_timeout_seconds:
             ctx.deadline = ctx.started + self.app.config.run_timeout_seconds
-        body = self._fragment_body(ctx, fragment) if fragment is not None else None
-        if body is None:
-            fragment = None
-        self._current = ctx
-        self.state.begin_run()
-        if fragment is None and self.pages.take_forget_widgets():
+        body = self._fragment_body(ctx, target) if target else None
+        targets = list(ctx.fragment_queue)  # empty: a full run
+        with self._lock:
+            self._current = ctx
+            self._starting = False
+        self.state.begin_run(keep_triggers=replay_triggers)
+        if not targets and self.pages.take_forget_widgets():
             self.state.end_run()  # st.switch_page to another page: as if nothing was drawn
         callbacks = self.state.apply_changes(changes)
         self.app.pool.track(ctx, f"session {self.id} run {ctx.run_number}")
@@ -196,13 +236,13 @@ class Session:
         finally:
             self.app.pool.untrack(ctx)
         self._current = None
-        if outcome == "rerun":
+        if outcome in ("rerun", "redirected"):
             with ctx.lock:
                 ctx.finished = True  # abandoned: the next run takes over its display
         else:
             mark_forms_without_submit_button(ctx)
             completed = outcome == "completed"  # not cut short by st.stop or an exception
-            if fragment is None:
+            if not targets:
                 self.state.end_run(forget=completed)
                 with self._lock:
                     self.fragments = dict(ctx.fragments)
@@ -216,46 +256,66 @@ class Session:
                         self._timers.pop(fid).cancel()
                     self._schedule_timers()
             else:
-                drawn = ctx.fragment_widgets.get(fragment.id, set())
-                self.state.end_run(scope=fragment.widgets | drawn, forget=completed)
+                scope: set[str] = set()
+                for fid in targets:
+                    scope |= self.fragments[fid].widgets | ctx.fragment_widgets.get(fid, set())
+                self.state.end_run(scope=scope, forget=completed)
                 with self._lock:
-                    ran = after_fragment_run(self.fragments, self.fragment_of, ctx, fragment.id)
+                    ran = after_fragment_run(self.fragments, self.fragment_of, ctx, targets)
                 for fid in ran:
                     self._restart_timer(fid)
             self.last_run = ctx
             self.flush(ctx, final=True)
         return outcome
 
-    def _fragment_body(self, ctx: RunContext, fragment: FragmentInfo) -> Callable[[], Any] | None:
-        """Set `ctx` up as a fragment run: the last tree, with the fragment's block and the
-        wrappers it (or a fragment nested in it) filled elsewhere emptied.
-        Returns what to execute, or None when the fragment is not on display any more."""
+    def _fragment_body(self, ctx: RunContext, target: Target) -> Callable[[], Any] | None:
+        """Set `ctx` up as a run of the fragments in `target`: the last tree, with their
+        blocks and the wrappers they (or fragments nested in them) filled elsewhere emptied.
+        Returns what to execute: each fragment in turn (one that raises shows the error
+        inside it and the next one runs, as in Streamlit), or None when none of them is
+        on display any more."""
         last = self.last_run
         if last is None:
             return None
         with last.lock:
             root = snapshot(last.root)
         nodes = {node.id: node for node, _ in walk(root)}
-        block = nodes.get(fragment.id)
-        if block is None:
+        ids = [fid for fid in outermost(self.fragments, target) if fid in nodes]
+        if not ids:
             return None
-        members = [self.fragments[f] for f in family(self.fragments, fragment.id)]
-        empty(nodes, {fragment.id}.union(*(info.outside for info in members)))
+        fragments = [self.fragments[fid] for fid in ids]
+        members = [self.fragments[f] for fid in ids for f in family(self.fragments, fid)]
+        empty(nodes, set(ids).union(*(info.outside for info in members)))
         ctx.root = root
         ctx.nodes = nodes
-        ctx.fragment_run = fragment.id
-        ctx.page_scope = fragment.page_scope
+        ctx.fragment_queue = tuple(ids)
+        ctx.fragment_run = ids[0]
+        ctx.page_scope = fragments[0].page_scope
         ctx.fragments = dict(self.fragments)
-        # Widgets and keys outside the fragment still exist: duplicates are still errors.
+        # Widgets and keys outside the fragments still exist: duplicates are still errors.
         redrawn = set().union(*(info.widgets for info in members))
-        for wid, info in self.state.widgets().items():
+        for wid, widget in self.state.widgets().items():
             if wid not in redrawn:
                 ctx.widget_ids.add(wid)
-                if info.key is not None:
-                    ctx.keys.add(info.key)
-        container = Container(ctx, block, root=fragment.root, form=fragment.form, scope=fragment.id)
-        ctx.error_container = container
-        return lambda: enter_fragment(ctx, fragment, container)
+                if widget.key is not None:
+                    ctx.keys.add(widget.key)
+        places = [
+            Container(ctx, nodes[info.id], root=info.root, form=info.form, scope=info.id)
+            for info in fragments
+        ]
+        ctx.error_container = places[0]
+
+        def body() -> None:
+            for info, place in zip(fragments, places, strict=True):
+                ctx.fragment_run = info.id
+                ctx.page_scope = info.page_scope
+                ctx.error_container = place
+                try:
+                    enter_fragment(ctx, info, place)
+                except FragmentHandledException:
+                    continue
+
+        return body
 
     # --- sending the tree ----------------------------------------------------------------
 
@@ -350,7 +410,7 @@ class Session:
             # A run requested but not started yet (say, queued for a worker) is running too:
             # its final patch comes after this snapshot.
             executing = (self._current is not None and not self._current.finished) or (
-                self.running and self.rerun_requested
+                self.running and (self.rerun_requested or self._starting)
             )
             query = self.query_params.to_query_string()
             page = _page_location(self.pages.location())
@@ -381,12 +441,19 @@ class Session:
         outbox.close()
 
 
-APP = "app"  # a rerun target: the whole script (otherwise a fragment id)
+Target = tuple[str, ...]
+"""What a rerun runs: the fragments (ids) to run again, in order; () for the whole app."""
+APP: Target = ()
 
 
-def _merge(pending: str | None, target: str) -> str:
-    """Two rerun requests before the run starts: one fragment stays a fragment run."""
-    return target if pending is None or pending == target else APP
+def _merge(pending: Target | None, target: Target) -> Target:
+    """Two rerun requests before the run starts: fragment runs join (each fragment once,
+    as Streamlit queues them); the whole app includes them all."""
+    if pending is None:
+        return target
+    if not pending or not target:
+        return APP
+    return pending + tuple(f for f in target if f not in pending)
 
 
 def _page_location(location: Location | None) -> protocol.PageLocation | None:

@@ -64,38 +64,38 @@ class SessionState(MutableMapping[str, Any]):
         # Widgets of a form submitted with clear_on_submit: they show their default, which
         # their form's next submit sends unless the user changes them first (as Streamlit).
         self._cleared: set[str] = set()
-        self.lock = threading.RLock()
+        self._lock = threading.RLock()
 
     # --- mapping protocol (what the script sees) -----------------------------------------
 
     def __getitem__(self, key: str) -> Any:
-        with self.lock:
+        with self._lock:
             if key in self._user:
                 return self._user[key]
             wid = self._id_of_key.get(key)
             if wid is not None and wid in self._widget_values:
                 return self._widget_values[wid]
-        raise KeyError(_missing(key, "key"))
+        raise KeyError(missing_message(key, "key"))
 
     def __setitem__(self, key: str, value: Any) -> None:
         """Set a key; a widget that may not be set (a button) raises when it is drawn."""
-        with self.lock:
+        with self._lock:
             wid = self._id_of_key.get(key)
             if (wid is not None and wid in self._drawn) or key in self._drawn_forms:
                 raise StreamlitWidgetAlreadyInstantiatedError(key)
             self._user[key] = value
 
     def __delitem__(self, key: str) -> None:
-        with self.lock:
+        with self._lock:
             found = self._user.pop(key, _MISSING) is not _MISSING
             wid = self._id_of_key.pop(key, None)
             if wid is not None:
                 found = self._widget_values.pop(wid, _MISSING) is not _MISSING or found
             if not found:
-                raise KeyError(_missing(key, "key"))
+                raise KeyError(missing_message(key, "key"))
 
     def __iter__(self) -> Iterator[str]:
-        with self.lock:
+        with self._lock:
             keys = dict.fromkeys(self._user)
             keys.update(
                 (k, None) for k, wid in self._id_of_key.items() if wid in self._widget_values
@@ -118,10 +118,10 @@ class SessionState(MutableMapping[str, Any]):
         try:
             return self[name]
         except KeyError:
-            raise AttributeError(_missing(name, "attribute")) from None
+            raise AttributeError(missing_message(name, "attribute")) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name.startswith("_") or name == "lock":
+        if name.startswith("_"):
             object.__setattr__(self, name, value)
         else:
             self[name] = value
@@ -130,7 +130,7 @@ class SessionState(MutableMapping[str, Any]):
         try:
             del self[name]
         except KeyError:
-            raise AttributeError(_missing(name, "attribute")) from None
+            raise AttributeError(missing_message(name, "attribute")) from None
 
     def __repr__(self) -> str:
         return repr(self.to_dict())
@@ -139,20 +139,22 @@ class SessionState(MutableMapping[str, Any]):
         return {k: self[k] for k in self}
 
     def clear(self) -> None:
-        with self.lock:
+        with self._lock:
             self._user.clear()
             for key in list(self._id_of_key):
                 self._widget_values.pop(self._id_of_key.pop(key), None)
 
     # --- the run lifecycle (what the kernel calls) ---------------------------------------
 
-    def begin_run(self) -> None:
-        """A run starts: triggers from the last run fall back to False."""
-        with self.lock:
-            for wid in self._triggered:
-                if wid in self._widget_values:
-                    self._widget_values[wid] = False
-            self._triggered.clear()
+    def begin_run(self, *, keep_triggers: bool = False) -> None:
+        """A run starts: triggers from the last run fall back to False, unless it was cut
+        short by a callback's st.rerun(scope=...) (`keep_triggers`): this run replaces it."""
+        with self._lock:
+            if not keep_triggers:
+                for wid in self._triggered:
+                    if wid in self._widget_values:
+                        self._widget_values[wid] = False
+                self._triggered.clear()
             self._drawn.clear()
             self._drawn_forms.clear()
 
@@ -163,7 +165,7 @@ class SessionState(MutableMapping[str, Any]):
         button in the same batch (the browser holds them until then).
         """
         fired: list[WidgetInfo] = []
-        with self.lock:
+        with self._lock:
             submitted = self._submitted_forms(values)
             values = dict(values)
             for wid in list(self._cleared):
@@ -207,20 +209,20 @@ class SessionState(MutableMapping[str, Any]):
 
     def register_form(self, form_id: str, clear_on_submit: bool) -> None:
         """A form is drawn; its clear_on_submit applies to its next submit."""
-        with self.lock:
+        with self._lock:
             self._forms[form_id] = clear_on_submit
             self._drawn_forms.add(form_id)
 
     def shown_value(self, wid: str, value: Any) -> Any:
         """What the browser should show for a widget whose value is `value`: its default
         while it is cleared by its form's clear_on_submit."""
-        with self.lock:
+        with self._lock:
             info = self._widgets.get(wid)
             return info.default if info is not None and wid in self._cleared else value
 
     def register(self, info: WidgetInfo) -> Any:
         """A widget is drawn: remember it and return its current Python value."""
-        with self.lock:
+        with self._lock:
             self._drawn.add(info.id)
             self._widgets[info.id] = info
             if info.key is not None:
@@ -245,7 +247,7 @@ class SessionState(MutableMapping[str, Any]):
         keys, and its triggers read False again (a clicked button's key too); as in
         Streamlit, a run cut short by st.stop or an exception does neither. A fragment run
         passes `scope`, its fragment's widgets: only those can be forgotten."""
-        with self.lock:
+        with self._lock:
             if forget:
                 self._forget_undrawn(scope)
             if scope is not None:
@@ -271,12 +273,23 @@ class SessionState(MutableMapping[str, Any]):
         for key in [k for k, w in self._id_of_key.items() if w not in self._widgets]:
             del self._id_of_key[key]
 
+    def last_value(self, wid: str) -> Any:
+        """A widget's value as the last run returned it (a trigger: whether it fired);
+        its default if it has none yet, None for an unknown widget (AppTest reads it)."""
+        with self._lock:
+            info = self._widgets.get(wid)
+            if info is not None and info.trigger:
+                return wid in self._triggered
+            if wid in self._widget_values:
+                return self._widget_values[wid]
+            return info.default if info is not None else None
+
     def widgets(self) -> dict[str, WidgetInfo]:
-        with self.lock:
+        with self._lock:
             return dict(self._widgets)
 
     def widget(self, wid: str) -> WidgetInfo | None:
-        with self.lock:
+        with self._lock:
             return self._widgets.get(wid)
 
     def validate_wire(self, wid: str, wire: Any) -> Any:
@@ -296,7 +309,7 @@ class SessionState(MutableMapping[str, Any]):
 _MISSING = object()
 
 
-def _missing(name: str, kind: str) -> str:
+def missing_message(name: str, kind: str) -> str:
     """Streamlit's message for a missing session_state key or attribute."""
     return (
         f'st.session_state has no {kind} "{name}". Did you forget to initialize it? '

@@ -4,7 +4,8 @@ A thread from `st.run_in_thread` works in the run that created it: its elements 
 that run's tree, where the script's cursor was when the thread was made (main, or the
 innermost `with` block), appended after what is there when each call happens. It has its own
 `with` stack, so it never moves the script's cursor, and it is never interrupted by a rerun,
-st.stop or the run time limit (those stop the script's own thread only).
+st.stop or the run time limit (those stop the script's own thread only; and the workers
+running parallel fragments, threads of this kind too: see parallel.py).
 
 - While the run executes, the thread's elements travel with the run's own patches.
 - After the run ended, they are sent as patches while the page still shows that run (the

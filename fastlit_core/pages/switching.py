@@ -12,6 +12,7 @@ from ..errors import (
     StreamlitAPIException,
     StreamlitInvalidParameterTypeError,
 )
+from ..parallel import check_not_parallel_worker
 from .lookup import find_by_path, validate_registered
 from .page import StreamlitPage
 from .page_state import state_of
@@ -23,6 +24,7 @@ def switch_page(
     query_params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None,
 ) -> NoReturn:
     """Stop this run and run `page` instead, as if its menu link was clicked."""
+    check_not_parallel_worker("st.switch_page")
     ctx = current()
     if isinstance(page, StreamlitPage):
         if page.is_external:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..app import App
+from ..facade import SessionStateProxy
 from ..options import load_config
 from ..pages import test_page_key
 from ..query_params import QueryParams
@@ -16,7 +17,6 @@ from ..registry import Registry, default_registry
 from ..runner import Script
 from ..secrets import Secrets, secrets_files
 from ..session import Session
-from ..state import SessionState
 from ..tree import MAIN_ID, Node
 from .nodes import BlockNode, ElementList, ElementNode, WidgetNode
 
@@ -121,8 +121,8 @@ class AppTest:
         return self
 
     @property
-    def session_state(self) -> SessionState:
-        return self._session.state
+    def session_state(self) -> SessionStateProxy:
+        return SessionStateProxy(lambda: self._session.state)
 
     @property
     def query_params(self) -> QueryParams:
@@ -221,14 +221,7 @@ class AppTest:
         state = self._session.state
         if node_id in self._pending:  # set_value() before run(): show it, as Streamlit does
             return state.validate_wire(node_id, self._pending[node_id])
-        with state.lock:
-            info = state._widgets.get(node_id)
-            if info is not None and info.trigger:  # what the last run returned: fired or not
-                return node_id in state._triggered
-            if node_id in state._widget_values:
-                return state._widget_values[node_id]
-        info = state.widget(node_id)
-        return info.default if info is not None else None
+        return state.last_value(node_id)
 
     def _set_widget(self, node_id: str, value: Any) -> None:
         info = self._session.state.widget(node_id)

@@ -24,6 +24,7 @@ from fastlit_core.plugin import (
     StreamlitAPIException,
     StreamlitInvalidLayoutContextError,
     StreamlitValueError,
+    check_not_parallel_worker,
     cursor,
     fragment,
     validate_icon,
@@ -79,6 +80,7 @@ def _dialog_function(
 
     @functools.wraps(function)
     def open_dialog(*args: Any, **kwargs: Any) -> None:
+        check_not_parallel_worker("@st.dialog")
         here = cursor()
         if "dialog" in here.ancestor_types:
             raise StreamlitInvalidLayoutContextError(

@@ -633,6 +633,21 @@ CASES = [
         actions=(rerun,),
     ),
     Case(
+        "session_state: any name is a key, even one the runtime might use itself",
+        """
+        ss = st.session_state
+        ss.lock = "l"
+        ss._private = "p"
+        ss.register = "r"
+        ss.widgets = "w"
+        st.markdown(repr((ss.lock, ss._private, ss.register, ss.widgets, sorted(ss))))
+        del ss._private
+        st.markdown(repr(sorted(ss)))
+        """,
+        shows="['lock', 'register', 'widgets']",
+        actions=(rerun,),
+    ),
+    Case(
         "session_state: missing keys and attributes",
         """
         ss = st.session_state

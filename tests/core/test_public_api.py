@@ -14,8 +14,8 @@ EXPECTED = {
     "MenuPage", "NavigationMenu", "PageTarget", "resolve_page", "validate_icon",
     # forms: Streamlit's errors for callbacks and layouts forms do not allow
     "StreamlitInvalidFormCallbackError", "StreamlitInvalidLayoutContextError",
-    # dialogs: a fragment drawn in a modal
-    "fragment",
+    # dialogs: a fragment drawn in a modal, refused in a parallel fragment's first run
+    "fragment", "check_not_parallel_worker",
 }  # fmt: skip
 
 
