@@ -17,7 +17,8 @@ from ..registry import Registry, default_registry
 from ..runner import Script
 from ..secrets import Secrets, secrets_files
 from ..session import Session
-from ..tree import MAIN_ID, Node
+from ..tree import MAIN_ID, Node, walk
+from .errors import AppTestError
 from .nodes import BlockNode, ElementList, ElementNode, WidgetNode
 
 
@@ -143,6 +144,11 @@ class AppTest:
     def get(self, element_type: str) -> ElementList[ElementNode]:
         return ElementList(self._query(self._require_root(), element_type))
 
+    def get_by_key(self, key: str) -> ElementNode:
+        """The one element, widget or container with this key, whatever its type: KeyError
+        when none, AppTestError when several (as Streamlit's AppTest)."""
+        return self._by_key(self._require_root(), key)
+
     def __getattr__(self, name: str) -> Any:
         """`at.<type>` queries nodes of that type; `at.<root container>` (e.g. the sidebar
         a layout plugin adds beside main) is that container, empty if the run drew none."""
@@ -165,6 +171,21 @@ class AppTest:
         return f"AppTest({self._path.name})"
 
     # --- used by the node wrappers -------------------------------------------------------
+
+    def _by_key(self, under: Node, key: str) -> ElementNode:
+        matches = [
+            wrapped
+            for node, _ in walk(under)
+            if node is not under and (wrapped := self._wrap(node)).key == key
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise KeyError(key)
+        raise AppTestError(
+            f"Multiple elements have key {key!r}. "
+            "Scope the query to a container or use a typed collection."
+        )
 
     def _require_root(self) -> Node:
         if self._root is None:

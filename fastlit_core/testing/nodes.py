@@ -39,7 +39,11 @@ class ElementNode:
 
     @property
     def key(self) -> str | None:
-        return self._app._key_of(self._node.id)
+        """A widget's key, or the `key` prop a keyed element or container carries."""
+        key = self._app._key_of(self._node.id)
+        if key is None and isinstance(self._node.props.get("key"), str):
+            key = self._node.props["key"]
+        return key
 
     @property
     def value(self) -> Any:
@@ -107,6 +111,11 @@ class BlockNode(ElementNode):
 
     def get(self, type: str) -> ElementList[ElementNode]:
         return ElementList(self._app._query(self._node, type))
+
+    def get_by_key(self, key: str) -> ElementNode:
+        """The one element, widget or container inside with this key: KeyError when none,
+        AppTestError when several (as Streamlit's AppTest)."""
+        return self._app._by_key(self._node, key)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
