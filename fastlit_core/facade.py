@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, NoReturn
 
-from .container import bind
 from .context import RunContext, current, current_or_none
+from .dispatch import bind
 from .errors import (
     RerunException,
     StopException,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .errors import StreamlitInvalidLayoutContextError
 from .ids import node_id
+from .placement import place
 from .tree import Node, walk
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def target(container: Container) -> Container:
             if run.fragment_run is not None and container._scope != run.fragment_run:
                 raise StreamlitInvalidLayoutContextError(_NO_PLACE)
             node = Node(wrapper_id, TRANSPARENT, {}, [])
-            container._place(node)  # a placeholder's element: the wrapper replaces it
+            place(container, node)  # a placeholder's element: the wrapper replaces it
             run.nodes[wrapper_id] = node
             run.dirty = True
     run.fragment_outside.setdefault(fragment, set()).add(wrapper_id)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any
 
-from .errors import StreamlitAPIException
+from .errors import CachedWidgetWarning, StreamlitAPIException
 
 if TYPE_CHECKING:
     from .container import Container
     from .context import RunContext
+
+log = logging.getLogger("fastlit")
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,39 @@ def record(where: Container, made: Container, draw: Draw) -> None:
     or a Root) in case no earlier draw of a recording made it."""
     for rec in _recordings.get():
         rec.add(where, made, draw)
+
+
+def target_of(container: Container) -> Target:
+    """Where `container` is, for a draw's recording: CURSOR, a Root or OUTSIDE."""
+    run = container._run
+    if container is run.cursor():
+        return CURSOR
+    node = container._node
+    if container._mode == "block" and any(c is node for c in run.root.children):
+        return Root(node.id, node.type, node.props)
+    return OUTSIDE
+
+
+def warn_cached_widget(run: RunContext) -> None:
+    """Streamlit's CachedWidgetWarning, for a widget drawn while a cached function computes:
+    logged, and shown where the script is writing (an exception element, so a cache hit
+    replays it with the rest)."""
+    warning = CachedWidgetWarning().with_traceback(_calling_stack())
+    log.warning("%s", warning, stack_info=True)
+    cursor = run.cursor()
+    if not run.registry.render_exception(cursor, warning):
+        cursor.error_box(f"{type(warning).__name__}: {str(warning).strip()}")
+
+
+def _calling_stack() -> TracebackType | None:
+    """The stack as a traceback, for a warning shown but never raised (Streamlit tacks the
+    stack onto its warnings too): with --dev, it says where the widget was called."""
+    tb: TracebackType | None = None
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        tb = TracebackType(tb, frame, frame.f_lasti, frame.f_lineno)
+        frame = frame.f_back
+    return tb
 
 
 def replay(run: RunContext, draws: Sequence[Draw], closure_error: Exception) -> None:
