@@ -47,23 +47,24 @@ def draw(
         replay.warn_cached_widget(run)  # as Streamlit does for st.form
     if key is not None:
         key = str(key)
-    if (key is not None and not key_claimed) or form_id is not None:
+    if key is not None and not key_claimed:
         with run.lock:  # parallel fragments draw at the same time (parallel.py)
-            if key is not None and not key_claimed:
-                if key in run.keys:
-                    raise duplicate_element_key(key)
-                run.keys.add(key)
-            if form_id is not None and form_id in run.forms:
-                raise duplicate_element_key(form_id)
+            if key in run.keys:
+                raise duplicate_element_key(key)
+            run.keys.add(key)
     if form_id is not None:
         props = {**(props or {}), "form_id": form_id}
     with run.lock:
+        if form_id is not None:  # checked and claimed at once, as keys are
+            if form_id in run.forms:
+                raise duplicate_element_key(form_id)
         node = Node(id or child_id(container, type, key), type, props or {}, [])
         place(container, node, index)
         run.nodes[node.id] = node
         run.dirty = True
+        if form_id is not None:
+            run.forms[form_id] = node
     if form_id is not None:
-        run.forms[form_id] = node
         run.session.state.register_form(form_id, clear_on_submit)
     if container._mode == "element" and not block:
         made = container  # the handle keeps following its place: `ph.x(); ph.empty()` works
