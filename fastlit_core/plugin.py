@@ -16,7 +16,14 @@ from .errors import (
 )
 from .fragments import fragment
 from .hookspecs import hookimpl
-from .pages import MenuPage, NavigationMenu, PageTarget, resolve_page, validate_icon
+from .pages import (
+    MenuPage,
+    NavigationMenu,
+    PageTarget,
+    resolve_page,
+    split_leading_emoji,
+    validate_icon,
+)
 from .parallel import check_not_parallel_worker
 from .params import omit_defaults, validate_choice, validate_height, validate_width
 from .testing.nodes import BlockNode, ElementList, ElementNode, WidgetNode
@@ -56,6 +63,7 @@ __all__ = [
     "hookimpl",
     "omit_defaults",
     "resolve_page",
+    "split_leading_emoji",
     "validate_choice",
     "validate_height",
     "validate_icon",

@@ -6,7 +6,7 @@ Page selection lives here; the navigation menu is drawn by whichever plugin impl
 tells the browser the page's URL path when it differs from what the browser shows.
 """
 
-from .icons import validate_icon
+from .icons import split_leading_emoji, validate_icon
 from .links import PageTarget, resolve_page
 from .lookup import test_page_key
 from .menu import MenuPage, NavigationMenu
@@ -30,6 +30,7 @@ __all__ = [
     "navigation",
     "resolve_page",
     "run_app",
+    "split_leading_emoji",
     "switch_page",
     "test_page_key",
     "validate_icon",

@@ -13,6 +13,7 @@ from fastlit_core.plugin import (
     ElementNode,
     ElementPlugin,
     StreamlitAPIException,
+    split_leading_emoji,
     validate_width,
 )
 
@@ -20,19 +21,6 @@ from .. import STATIC
 
 KINDS = ("success", "info", "warning", "error")
 _MATERIAL = re.compile(r"^:material/([a-z0-9_]+):$")
-# One leading emoji (with modifiers, variation selectors and ZWJ sequences) and its separator.
-_EMOJI_CHAR = (
-    r"[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328"
-    r"\u23cf\u23e9-\u23f3\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe"
-    r"\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030\u303d"
-    r"\u3297\u3299\U0001F000-\U0001FAFF]"
-)
-_EMOJI_MOD = r"[\ufe0f\U0001F3FB-\U0001F3FF]*"
-_EMOJI = (
-    rf"(?:[\U0001F1E6-\U0001F1FF]{{2}}|[0-9#*]\ufe0f?\u20e3"
-    rf"|{_EMOJI_CHAR}{_EMOJI_MOD}(?:\u200d{_EMOJI_CHAR}{_EMOJI_MOD})*)"
-)
-_LEADING_EMOJI = re.compile(rf"^({_EMOJI})[_ -]*(.*)$", re.DOTALL)
 _LEADING_MATERIAL = re.compile(r"^(:material/[a-z0-9_]+:)\s*(.*)$", re.DOTALL)
 
 
@@ -73,8 +61,11 @@ def body_and_icon(body: Any, icon: str | None) -> tuple[str, str]:
     text = clean_text(body)
     if icon is not None:
         return text, validate_icon(icon)
-    match = _LEADING_MATERIAL.match(text) or _LEADING_EMOJI.match(text)
-    return (match.group(2), match.group(1)) if match else (text, "")
+    material = _LEADING_MATERIAL.match(text)
+    if material is not None:
+        return material.group(2), material.group(1)
+    emoji = split_leading_emoji(text)
+    return (emoji[1], emoji[0]) if emoji is not None else (text, "")
 
 
 def _alert(kind: str) -> Any:

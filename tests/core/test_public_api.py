@@ -12,6 +12,7 @@ EXPECTED = {
     "omit_defaults", "validate_choice", "validate_height", "validate_width", "cursor",
     # multipage apps: the navigation menu hook's argument, page links, Streamlit's icons
     "MenuPage", "NavigationMenu", "PageTarget", "resolve_page", "validate_icon",
+    "split_leading_emoji",
     # forms: Streamlit's errors for callbacks and layouts forms do not allow
     "StreamlitInvalidFormCallbackError", "StreamlitInvalidLayoutContextError",
     # dialogs: a fragment drawn in a modal, refused in a parallel fragment's first run
